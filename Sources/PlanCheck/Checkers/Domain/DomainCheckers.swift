@@ -1,0 +1,4 @@
+/// The domain checkers: deadline, accountability, ratio, indicator, total.
+public enum DomainCheckers {
+    public static let all: [any Checker.Type] = []
+}

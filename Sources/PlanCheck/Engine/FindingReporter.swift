@@ -1,0 +1,48 @@
+/// Collects the findings of one rule on one document. Checkers call `report`; the engine fills
+/// in the rule id, checker name, severity, message template and location.
+public struct FindingReporter: Sendable {
+    let header: RuleHeader
+    public let context: CheckContext
+    public private(set) var findings: [Finding] = []
+
+    init(header: RuleHeader, context: CheckContext) {
+        self.header = header
+        self.context = context
+    }
+
+    /// Reports a problem with `record`.
+    /// - Parameters:
+    ///   - node: the offending node (a field's value or key); the record itself when nil.
+    ///   - message: the checker's message; a rule's `message:` template may replace it and can
+    ///     quote it as `{{ message }}`.
+    ///   - code: a sub-kind (`overdue`), making the finding's id `rule-id.code`.
+    ///   - severity: overrides the rule's severity for this kind (e.g. `due-soon` is info).
+    ///   - values: extra template variables (`field`, `value`, …).
+    public mutating func report(_ record: Record, at node: Node? = nil, message: String, code: String? = nil,
+                                severity: Severity? = nil, values: [String: String] = [:]) {
+        let target = node ?? record.node
+        var variables = values
+        variables["message"] = message
+        let text = header.message.map { $0.render(record: record, variables: variables) } ?? message
+        findings.append(Finding(
+            rule: code.map { header.id + "." + $0 } ?? header.id,
+            checker: header.checker,
+            severity: severity.map { header.severityIsExplicit ? header.severity : $0 } ?? header.severity,
+            message: text,
+            file: target.document.file,
+            line: target.line,
+            column: target.column,
+            path: target.normalizedPath,
+            record: record.key))
+    }
+}
+
+/// The parts of a rule every finding carries.
+struct RuleHeader: Sendable {
+    var id: String
+    var checker: String
+    var severity: Severity
+    /// True when the rule file set `severity:` (then it wins over a checker's per-kind default).
+    var severityIsExplicit: Bool
+    var message: MessageTemplate?
+}

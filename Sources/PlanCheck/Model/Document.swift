@@ -1,0 +1,138 @@
+/// The kind of a node in a loaded document.
+public enum NodeKind: UInt8, Sendable {
+    case null, bool, integer, double, string, list, map
+
+    /// The word used in messages and in the `type` checker's options.
+    public var name: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .integer: "integer"
+        case .double: "number"
+        case .string: "string"
+        case .list: "list"
+        case .map: "map"
+        }
+    }
+}
+
+/// One loaded YAML or JSON document (or one document of a multi-document YAML stream
+/// sharing storage with its siblings).
+///
+/// Why a flat structure-of-arrays instead of a tree of enum values: a 100 000-task dataset has
+/// over a million nodes, and building one Swift object (or one boxed enum with its own
+/// dictionary and strings) per node costs more than libyaml's parse itself. Here every node is a
+/// row in a handful of arrays and every string is a byte range in one buffer, so loading does a
+/// few amortised appends per node and nothing else.
+public final class Document: Sendable {
+    /// The path the document was read from, as given (used in findings).
+    public let file: String
+    /// The root node of each document in the stream (one for JSON).
+    public let roots: [Int32]
+
+    let kinds: [NodeKind]
+    let lines: [UInt32]
+    let columns: [UInt32]
+    /// integer value; double bit pattern; bool 0/1; string byte offset; container child offset.
+    let payloads: [Int64]
+    /// string byte length; container child count (map: pairs).
+    let counts: [UInt32]
+    /// The container a node was first placed in (-1 for roots). Aliased nodes keep the parent of
+    /// the anchor, which is the location users expect to be pointed at.
+    let parents: [Int32]
+    /// Children of containers: lists are `count` node ids, maps are `count` (key, value) pairs.
+    let children: [Int32]
+    /// UTF-8 bytes of every string, concatenated.
+    let bytes: [UInt8]
+
+    init(file: String, roots: [Int32], storage: NodeStorage) {
+        self.file = file
+        self.roots = roots
+        self.kinds = storage.kinds
+        self.lines = storage.lines
+        self.columns = storage.columns
+        self.payloads = storage.payloads
+        self.counts = storage.counts
+        self.parents = storage.parents
+        self.children = storage.children
+        self.bytes = storage.bytes
+    }
+
+    /// The first root, or nil for an empty stream.
+    public var root: Node? { roots.first.map { Node(document: self, index: $0) } }
+
+    /// Every root of the stream.
+    public var rootNodes: [Node] { roots.map { Node(document: self, index: $0) } }
+
+    /// The number of nodes (a measure of size, used in limits and benchmarks).
+    public var nodeCount: Int { kinds.count }
+}
+
+/// The growable arrays a loader appends to; frozen into a `Document` at the end.
+struct NodeStorage {
+    var kinds: [NodeKind] = []
+    var lines: [UInt32] = []
+    var columns: [UInt32] = []
+    var payloads: [Int64] = []
+    var counts: [UInt32] = []
+    var parents: [Int32] = []
+    var children: [Int32] = []
+    var bytes: [UInt8] = []
+
+    init(expectedBytes: Int = 0) {
+        // A rough guess from typical datasets (about one node per 20 bytes of source) avoids
+        // repeated regrowth of the large arrays.
+        let nodes = max(16, expectedBytes / 20)
+        kinds.reserveCapacity(nodes)
+        lines.reserveCapacity(nodes)
+        columns.reserveCapacity(nodes)
+        payloads.reserveCapacity(nodes)
+        counts.reserveCapacity(nodes)
+        parents.reserveCapacity(nodes)
+        children.reserveCapacity(nodes)
+        bytes.reserveCapacity(expectedBytes / 2)
+    }
+
+    @inline(__always)
+    mutating func append(_ kind: NodeKind, line: Int, column: Int, payload: Int64, count: UInt32) -> Int32 {
+        let id = Int32(truncatingIfNeeded: kinds.count)
+        kinds.append(kind)
+        lines.append(UInt32(truncatingIfNeeded: line))
+        columns.append(UInt32(truncatingIfNeeded: column))
+        payloads.append(payload)
+        counts.append(count)
+        parents.append(-1)
+        return id
+    }
+
+    /// Appends a string node whose bytes are copied from `buffer`.
+    @inline(__always)
+    mutating func appendString(_ buffer: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Int32 {
+        let offset = Int64(bytes.count)
+        bytes.append(contentsOf: buffer)
+        return append(.string, line: line, column: column, payload: offset, count: UInt32(buffer.count))
+    }
+
+    /// Closes a container: its pending children become a contiguous run in `children`.
+    mutating func close(container: Int32, with pending: ArraySlice<Int32>, isMap: Bool) {
+        let start = Int64(children.count)
+        children.append(contentsOf: pending)
+        payloads[Int(container)] = start
+        counts[Int(container)] = UInt32(isMap ? pending.count / 2 : pending.count)
+        for child in pending where parents[Int(child)] == -1 && child != container {
+            parents[Int(child)] = container
+        }
+    }
+
+    func stringBytesEqual(_ a: Int32, _ b: Int32) -> Bool {
+        let ac = Int(counts[Int(a)]), bc = Int(counts[Int(b)])
+        guard ac == bc else { return false }
+        let ao = Int(payloads[Int(a)]), bo = Int(payloads[Int(b)])
+        var i = 0
+        while i < ac {
+            if bytes[ao + i] != bytes[bo + i] { return false }
+            i += 1
+        }
+        return true
+    }
+}

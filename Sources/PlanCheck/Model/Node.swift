@@ -1,0 +1,297 @@
+/// A position in a source file; line and column are 1-based, columns count characters.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    /// For tabular sources: the sheet name shown as `file:Sheet!D12`; nil for text files.
+    public var sheet: String?
+
+    public init(file: String, line: Int, column: Int, sheet: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.sheet = sheet
+    }
+
+    public static func < (a: Self, b: Self) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// A read-only view of one node of a `Document`. Cheap to copy: a reference and an index.
+public struct Node: Sendable {
+    public let document: Document
+    public let index: Int32
+
+
+    public init(document: Document, index: Int32) {
+        self.document = document
+        self.index = index
+    }
+
+    public var kind: NodeKind { document.kinds[Int(index)] }
+    public var line: Int { Int(document.lines[Int(index)]) }
+    public var column: Int { Int(document.columns[Int(index)]) }
+    public var location: SourceLocation { SourceLocation(file: document.file, line: line, column: column) }
+
+    public var isNull: Bool { kind == .null }
+
+    // MARK: scalars
+
+    /// The string value, or nil when the node is not a string.
+    public var string: String? {
+        guard kind == .string else { return nil }
+        return withUTF8 { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public var bool: Bool? { kind == .bool ? document.payloads[Int(index)] != 0 : nil }
+    public var integer: Int64? { kind == .integer ? document.payloads[Int(index)] : nil }
+    public var double: Double? {
+        switch kind {
+        case .double: Double(bitPattern: UInt64(bitPattern: document.payloads[Int(index)]))
+        default: nil
+        }
+    }
+
+    /// Integer or double as a Double (for numeric comparisons).
+    public var number: Double? {
+        switch kind {
+        case .integer: Double(document.payloads[Int(index)])
+        case .double: double
+        default: nil
+        }
+    }
+
+    /// A scalar rendered as text (strings as they are, numbers and booleans as written in JSON);
+    /// nil for lists and maps.
+    public var scalarText: String? {
+        switch kind {
+        case .null: "null"
+        case .bool: bool! ? "true" : "false"
+        case .integer: String(integer!)
+        case .double: Self.format(double!)
+        case .string: string
+        case .list, .map: nil
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a string node (an empty buffer for other kinds),
+    /// without allocating a `String`.
+
+    public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard kind == .string else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let offset = Int(document.payloads[Int(index)])
+        let length = Int(document.counts[Int(index)])
+        return try document.bytes.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[offset..<offset + length]))
+        }
+    }
+
+    /// True for a string node whose bytes equal `text`'s UTF-8.
+    public func stringEquals(_ text: String) -> Bool {
+        guard kind == .string else { return false }
+        var text = text
+        return text.withUTF8 { wanted in withUTF8 { $0.elementsEqual(wanted) } }
+    }
+
+    /// Missing-ness as the `required` checker defines it: null, empty string, empty list or map.
+    public var isEmpty: Bool {
+        switch kind {
+        case .null: true
+        case .string, .list, .map: document.counts[Int(index)] == 0
+        default: false
+        }
+    }
+
+    // MARK: containers
+
+    /// Number of items of a list or entries of a map; 0 for scalars.
+    public var count: Int {
+        switch kind {
+        case .list, .map: Int(document.counts[Int(index)])
+        default: 0
+        }
+    }
+
+    /// The items of a list (empty for other kinds).
+    public var items: NodeSequence {
+        guard kind == .list else { return NodeSequence(document: document, start: 0, count: 0, stride: 1) }
+        return NodeSequence(document: document, start: Int(document.payloads[Int(index)]),
+                            count: Int(document.counts[Int(index)]), stride: 1)
+    }
+
+    /// The keys of a map, in document order (empty for other kinds).
+    public var keys: NodeSequence {
+        guard kind == .map else { return NodeSequence(document: document, start: 0, count: 0, stride: 2) }
+        return NodeSequence(document: document, start: Int(document.payloads[Int(index)]),
+                            count: Int(document.counts[Int(index)]), stride: 2)
+    }
+
+    /// The values of a map, in document order (empty for other kinds).
+    public var values: NodeSequence {
+        guard kind == .map else { return NodeSequence(document: document, start: 0, count: 0, stride: 2) }
+        return NodeSequence(document: document, start: Int(document.payloads[Int(index)]) + 1,
+                            count: Int(document.counts[Int(index)]), stride: 2)
+    }
+
+    /// (key, value) pairs of a map in document order.
+    public var entries: [(key: String, value: Node)] {
+        zip(keys, values).map { ($0.string ?? "", $1) }
+    }
+
+    /// The item at `position` of a list.
+    public subscript(position: Int) -> Node? {
+        guard kind == .list, position >= 0, position < count else { return nil }
+        let child = document.children[Int(document.payloads[Int(index)]) + position]
+        return Node(document: document, index: child)
+    }
+
+    /// The value for `key` in a map (nil when absent or when this is not a map).
+    public subscript(key: String) -> Node? {
+        var key = key
+        return key.withUTF8 { value(forKeyBytes: $0) }
+    }
+
+    /// The key node for `key` in a map (for pointing at a key in findings).
+    public func keyNode(_ key: String) -> Node? {
+        guard let value = self[key] else { return nil }
+        return Node(document: document, index: document.children[Int(value.childSlot) - 1])
+    }
+
+    /// Position of this node's id in `children` when it is a map value, found through the parent.
+    var childSlot: Int32 {
+        let parent = document.parents[Int(index)]
+        guard parent >= 0 else { return -1 }
+        let start = Int(document.payloads[Int(parent)])
+        let n = Int(document.counts[Int(parent)])
+        let stride = document.kinds[Int(parent)] == .map ? 2 : 1
+        var slot = start + stride - 1
+        for _ in 0..<n {
+            if document.children[slot] == index { return Int32(slot) }
+            slot += stride
+        }
+        return -1
+    }
+
+
+    public func value(forKeyBytes wanted: UnsafeBufferPointer<UInt8>) -> Node? {
+        guard kind == .map else { return nil }
+        let doc = document
+        let start = Int(doc.payloads[Int(index)])
+        let n = Int(doc.counts[Int(index)])
+        return doc.children.withUnsafeBufferPointer { kids in
+            doc.bytes.withUnsafeBufferPointer { bytes in
+                doc.payloads.withUnsafeBufferPointer { payloads in
+                    doc.counts.withUnsafeBufferPointer { counts in
+                        var slot = start
+                        for _ in 0..<n {
+                            let key = Int(kids[slot])
+                            if Int(counts[key]) == wanted.count {
+                                let offset = Int(payloads[key])
+                                if wanted.count == 0 || memcmpEqual(bytes.baseAddress! + offset, wanted.baseAddress!, wanted.count) {
+                                    return Node(document: doc, index: kids[slot + 1])
+                                }
+                            }
+                            slot += 2
+                        }
+                        return nil
+                    }
+                }
+            }
+        }
+    }
+
+    /// Follows a dotted path of map keys (`budget.amount`); list items by number (`leads.0`).
+    public func lookup(path: String) -> Node? {
+        var current: Node? = self
+        for part in path.split(separator: ".", omittingEmptySubsequences: false) {
+            guard let node = current else { return nil }
+            if node.kind == .list, let position = Int(part) {
+                current = node[position]
+            } else {
+                current = node[String(part)]
+            }
+        }
+        return current
+    }
+
+    /// The container holding this node, if any.
+    public var parent: Node? {
+        let p = document.parents[Int(index)]
+        return p >= 0 ? Node(document: document, index: p) : nil
+    }
+
+    /// The RFC 9535 normalized path of this node, e.g. `$['tasks'][3]['lead']`.
+    public var normalizedPath: String {
+        var segments: [String] = []
+        var node = self
+        while let parent = node.parent {
+            let slot = Int(node.childSlot)
+            if parent.kind == .map {
+                let key = Node(document: document, index: document.children[slot - 1])
+                segments.append("[" + NormalizedPath.quote(key.string ?? "") + "]")
+            } else {
+                let start = Int(document.payloads[Int(parent.index)])
+                segments.append("[\(slot - start)]")
+            }
+            node = parent
+        }
+        return "$" + segments.reversed().joined()
+    }
+}
+
+@inline(__always)
+func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    var i = 0
+    while i < n {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
+}
+
+/// Items of a list or keys/values of a map, without copying.
+public struct NodeSequence: RandomAccessCollection, Sendable {
+    let document: Document
+    let start: Int
+    public let count: Int
+    let stride: Int
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(position: Int) -> Node {
+        Node(document: document, index: document.children[start + position * stride])
+    }
+}
+
+/// Formatting of RFC 9535 normalized path segments.
+public enum NormalizedPath {
+    /// A member name as a normalized-path string literal: single quotes, escapes per RFC 9535 §2.7.
+    public static func quote(_ name: String) -> String {
+        var out = "'"
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "'": out += "\\'"
+            case "\\": out += "\\\\"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let s where s.value < 0x20:
+                out += "\\u" + String(repeating: "0", count: 4 - String(s.value, radix: 16).count) + String(s.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "'"
+    }
+}
