@@ -1,0 +1,31 @@
+import Testing
+@testable import PlanCheck
+
+@Suite struct YAMLLoaderTests {
+    func load(_ text: String) throws -> Document {
+        try YAMLLoader.load(bytes: Array(text.utf8), file: "t.yaml")
+    }
+
+    @Test func scalarsResolveByCoreSchema() throws {
+        let doc = try load("a: 1\nb: 2.5\nc: true\nd: ~\ne: 2011-06-30\nf: '1'\ng: yes\nh: -0x1\ni: .inf\n")
+        let root = try #require(doc.root)
+        #expect(root["a"]?.integer == 1)
+        #expect(root["b"]?.double == 2.5)
+        #expect(root["c"]?.bool == true)
+        #expect(root["d"]?.isNull == true)
+        #expect(root["e"]?.string == "2011-06-30")
+        #expect(root["f"]?.string == "1")
+        #expect(root["g"]?.string == "yes")
+        #expect(root["h"]?.string == "-0x1")
+        #expect(root["i"]?.double == .infinity)
+    }
+
+    @Test func locationsAreOneBased() throws {
+        let doc = try load("tasks:\n  - id: 任务一\n    lead: 市外办\n")
+        let task = try #require(doc.root?["tasks"]?[0])
+        #expect(task["lead"]?.line == 3)
+        #expect(task["lead"]?.column == 11)
+        #expect(task["lead"]?.normalizedPath == "$['tasks'][0]['lead']")
+        #expect(task["lead"]?.string == "市外办")
+    }
+}
