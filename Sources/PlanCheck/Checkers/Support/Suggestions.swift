@@ -63,3 +63,8 @@ enum Suggestions {
         return " (did you mean " + found.joined(separator: ", ") + "?)"
     }
 }
+
+extension Suggestions {
+    /// Plain Levenshtein distance over characters (the name main's first version used).
+    static func distance(_ a: [Character], _ b: [Character]) -> Int { editDistance(a, b) }
+}
