@@ -34,6 +34,15 @@ enum ComplianceSuite {
 
     static var available: Bool { document != nil }
 
+    /// Cases where the suite departs from the RFCs, with why. RFC 9485 §3 makes `^` and `$`
+    /// ordinary characters (`NormalChar`) and §4 gives I-Regexps XSD semantics, where they are
+    /// literals; the suite follows the non-normative ECMAScript mapping of §5.3, where they anchor.
+    /// A listed case that starts passing is reported, so the list cannot go stale.
+    static let knownDivergences: [String: String] = [
+        "functions, match, explicit caret": "RFC 9485 makes `^` an ordinary character, not an anchor",
+        "functions, match, explicit dollar": "RFC 9485 makes `$` an ordinary character, not an anchor",
+    ]
+
     struct Case {
         let name: String
         let selector: String
@@ -99,16 +108,25 @@ struct JSONPathComplianceTests {
         print("JSONPath CTS without filters: \(passed)/\(cases.count) passed")
     }
 
-    /// All cases, filters included; reports the pass rate.
+    /// All cases, filters included; prints the pass rate. Only the documented divergences
+    /// from the RFCs may fail.
     @Test func allCases() {
         let cases = ComplianceSuite.cases
-        var failures: [String] = []
+        var failed = 0
         for c in cases {
-            if let failure = ComplianceSuite.run(c) { failures.append("\(c.name) `\(c.selector)`: \(failure)") }
+            let failure = ComplianceSuite.run(c)
+            if failure != nil { failed += 1 }
+            switch (failure, ComplianceSuite.knownDivergences[c.name]) {
+            case (let failure?, nil):
+                Issue.record("\(c.name) `\(c.selector)`: \(failure)")
+            case (nil, _?):
+                Issue.record("\(c.name) now passes: remove it from knownDivergences")
+            default:
+                break
+            }
         }
-        let passed = cases.count - failures.count
+        let passed = cases.count - failed
         let rate = Double(passed * 1000 / max(cases.count, 1)) / 10
-        print("JSONPath CTS overall: \(passed)/\(cases.count) passed (\(rate) %)")
-        for failure in failures { Issue.record(Comment(rawValue: failure)) }
+        print("JSONPath CTS overall: \(passed)/\(cases.count) passed (\(rate) %); known divergences from the RFCs: \(ComplianceSuite.knownDivergences.keys.sorted().joined(separator: "; "))")
     }
 }
