@@ -106,10 +106,20 @@ def run_oracle(cel, case):
     return {"value": encode(value)}, not checked
 
 
+def normalized(typed):
+    """Map entries sorted by key: CEL leaves map iteration order unspecified."""
+    if isinstance(typed, dict) and "map" in typed:
+        entries = [[normalized(k), normalized(v)] for k, v in typed["map"]]
+        return {"map": sorted(entries, key=lambda e: json.dumps(e[0], sort_keys=True))}
+    if isinstance(typed, dict) and "list" in typed:
+        return {"list": [normalized(item) for item in typed["list"]]}
+    return typed
+
+
 def same(a, b):
     if "error" in a or "error" in b:
         return "error" in a and "error" in b
-    return a == b
+    return normalized(a.get("value")) == normalized(b.get("value"))
 
 
 def main():
