@@ -30,30 +30,26 @@ enum Quantity {
             }
             i += 1
         }
-        guard var value = Double(digits) else { return nil }
+        // Scale by adjusting a decimal exponent and parse once at the end, so that 3.7% is the
+        // double nearest 0.037 rather than 3.7 / 100 (0.037000000000000005).
+        var exponent = 0
         while i < scalars.count, scalars[i] == " " { i += 1 }
-        scan: while i < scalars.count {
-            switch scalars[i] {
-            case "百":
-                if i + 2 < scalars.count + 1, String(String.UnicodeScalarView(scalars[i..<min(i + 3, scalars.count)])).hasPrefix("百分点") {
-                    value /= 100
-                    break scan
-                }
-                value *= 100
-            case "千": value *= 1_000
-            case "万": value *= 10_000
-            case "亿": value *= 100_000_000
-            case "个":
-                // 个百分点: percentage points
-                let rest = String(String.UnicodeScalarView(scalars[i...]))
-                if rest.hasPrefix("个百分点") { value /= 100 }
-                break scan
-            case "%": value /= 100; break scan
-            case "‰": value /= 1_000; break scan
+        let rest = String(String.UnicodeScalarView(scalars[i...]))
+        scan: for c in rest.unicodeScalars {
+            switch c {
+            case "百": exponent += 2
+            case "千": exponent += 3
+            case "万": exponent += 4
+            case "亿": exponent += 8
+            case "%": exponent -= 2; break scan
+            case "‰": exponent -= 3; break scan
             default: break scan
             }
-            i += 1
         }
+        if rest.hasPrefix("个百分点") || rest.hasPrefix("百分点") {
+            exponent = -2
+        }
+        guard let value = Double(digits + "e" + String(exponent)) else { return nil }
         return negative ? -value : value
     }
 }
