@@ -2,5 +2,7 @@
 public enum DomainCheckers {
     public static let all: [any Checker.Type] = [
         DeadlineChecker.self,
+        AccountabilityChecker.self,
+        RatioChecker.self,
     ]
 }
