@@ -4,5 +4,6 @@ public enum DomainCheckers {
         DeadlineChecker.self,
         AccountabilityChecker.self,
         RatioChecker.self,
+        IndicatorChecker.self,
     ]
 }
