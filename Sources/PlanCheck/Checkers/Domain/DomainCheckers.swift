@@ -5,5 +5,6 @@ public enum DomainCheckers {
         AccountabilityChecker.self,
         RatioChecker.self,
         IndicatorChecker.self,
+        TotalChecker.self,
     ]
 }
