@@ -28,7 +28,9 @@ public struct AccountabilityChecker: Checker {
             OptionSpec("requireOwner", .boolean, default: "false", "Report records without a named owner (落实到人头)."),
             OptionSpec("maxLeads", .integer, "The most lead units a record may name (1 forbids co-leads); unlimited when absent."),
             OptionSpec("in", .jsonPath, "A JSONPath to the unit registry's entries in the document, e.g. `$.units[*]`."),
-            OptionSpec("collection", .string, "The name of a config collection holding the unit registry (instead of `in`)."),
+            OptionSpec("collection", .string, "The name of a config collection holding the unit registry; used instead of `in` when the config defines it."),
+            OptionSpec("checkLeads", .boolean, default: "true", "Look lead units up in the registry."),
+            OptionSpec("checkParticipants", .boolean, default: "true", "Look participating units up in the registry."),
             OptionSpec("match", .strings, default: "[name, aliases]", "Registry fields whose values (strings or lists) name a unit; the first is the unit's canonical name."),
             OptionSpec("summary", .boolean, default: "false", "Also report, per unit, the number of records it leads and joins (info)."),
         ],
@@ -71,6 +73,8 @@ public struct AccountabilityChecker: Checker {
     let collection: String?
     let matchFields: [String]
     let summary: Bool
+    let checkLeads: Bool
+    let checkParticipants: Bool
 
     public init(options: RuleOptions) throws(LoadError) {
         leadField = options.string("lead") ?? "lead"
@@ -85,7 +89,8 @@ public struct AccountabilityChecker: Checker {
         matchFields = match.isEmpty ? ["name", "aliases"] : match
         summary = options.bool("summary") ?? false
         if let maxLeads, maxLeads < 1 { throw options.error("maxLeads", "must be at least 1") }
-        if registryPath != nil && collection != nil { throw options.error("collection", "give either `in` or `collection`, not both") }
+        checkLeads = options.bool("checkLeads") ?? true
+        checkParticipants = options.bool("checkParticipants") ?? true
     }
 
     /// Unit names → canonical name, built once per document.
@@ -103,19 +108,25 @@ public struct AccountabilityChecker: Checker {
         var tally: [String: (led: Int, joined: Int)] = [:]
         var order: [String] = []
         var registryNode: Node?
+        /// Records checked; an empty registry matters only when there was something to check.
+        var records = 0
     }
 
     public func makeState(context: CheckContext) -> State {
         var state = State()
         let entries: [Node]
         let source: String
-        if let registryPath {
-            entries = registryPath.select(context.root)
-            source = registryPath.text
-            state.registryNode = context.root
-        } else if let collection {
-            entries = context.collections[collection] ?? []
+        // A configured collection wins; otherwise the document path. Packs name both, so they
+        // work whether the registry sits in the plan or in a file of its own.
+        if let collection, let list = context.collections[collection] {
+            entries = list
             source = "collection `\(collection)`"
+        } else if let registryPath {
+            entries = registryPath.select(context.root)
+            source = collection.map { "`\(registryPath.text)` (collection `\($0)` is not configured)" } ?? "`\(registryPath.text)`"
+        } else if let collection {
+            entries = []
+            source = "collection `\(collection)`, which is not configured (add it under `collections:` in .plancheck.yml)"
         } else {
             return state
         }
@@ -141,6 +152,7 @@ public struct AccountabilityChecker: Checker {
     }
 
     public func check(_ record: Record, state: inout State, report: inout FindingReporter) {
+        state.records += 1
         let key = record.key
         let leadNode = record[leadField]
         let leads = leadNode.map(UnitSplitter.units(of:)) ?? []
@@ -191,8 +203,9 @@ public struct AccountabilityChecker: Checker {
     /// The unit's canonical name; reports it when the registry does not know it.
     func resolve(_ name: String, role: String, field: String, at node: Node, record: Record, state: State,
                  report: inout FindingReporter) -> String {
-        guard let registry = state.registry, !registry.names.isEmpty else { return name }
+        guard let registry = state.registry else { return name }
         if let canonical = registry.resolve(name) { return canonical }
+        guard !registry.names.isEmpty, role == "lead" ? checkLeads : checkParticipants else { return name }
         let hint = Suggestions.didYouMean(name, among: registry.names)
         report.report(record, at: node, message: "\(record.key): \(role == "lead" ? "lead" : "participating") unit \(name) is not in the unit registry\(hint)",
                       code: role == "lead" ? "unknown-lead" : "unknown-participant", values: ["field": field, "value": name])
@@ -200,7 +213,7 @@ public struct AccountabilityChecker: Checker {
     }
 
     public func finish(state: inout State, report: inout FindingReporter) {
-        if let registry = state.registry, registry.names.isEmpty {
+        if let registry = state.registry, registry.names.isEmpty, state.records > 0 {
             report.report(report.datasetRecord, at: state.registryNode,
                           message: "the unit registry (\(registry.source)) is empty: unit names are not checked", code: "registry-empty", severity: .warning)
         }

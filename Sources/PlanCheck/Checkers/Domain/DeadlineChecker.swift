@@ -109,6 +109,7 @@ public struct DeadlineChecker: Checker {
         /// Set when `period:` points at nothing readable; reported once in `finish`.
         var periodProblem: (node: Node?, message: String)?
         var asOf: PlanDate
+        var records = 0
     }
 
     public func makeState(context: CheckContext) -> State {
@@ -127,6 +128,7 @@ public struct DeadlineChecker: Checker {
     }
 
     public func check(_ record: Record, state: inout State, report: inout FindingReporter) {
+        state.records += 1
         let key = record.key
         let dueNode = record[dueField]
         let status = record[statusField]
@@ -209,7 +211,8 @@ public struct DeadlineChecker: Checker {
     }
 
     public func finish(state: inout State, report: inout FindingReporter) {
-        guard let problem = state.periodProblem else { return }
+        // A document without records (a unit registry file) need not carry the plan period.
+        guard let problem = state.periodProblem, state.records > 0 else { return }
         report.report(report.datasetRecord, at: problem.node, message: problem.message, code: "period", severity: .warning)
     }
 }
