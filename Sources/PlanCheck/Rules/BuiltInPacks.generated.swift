@@ -36,7 +36,8 @@ enum BuiltInPacks {
         description: >
           Deadlines as written ("2011年6月30日以前", "年底前", "十二五期间") are readable, fall inside the
           plan period (`$.plan.period`), and are kept as of the run's as-of date: nothing overdue, nothing
-          done late, done tasks carry completion dates. Tasks due within 14 days are listed (info).
+          done late, done tasks carry completion dates. Wording relative to the document (今年9月, 年内)
+          takes the year of `$.plan.issued`. Tasks due within 14 days are listed (info).
           Open-ended wording (长期坚持, 每年) is reported as `task-deadline.no-fixed-deadline`: switch that
           id off in .plancheck.yml if the plan allows it. Missing deadlines are plan-basics' job.
         rules:
@@ -44,6 +45,7 @@ enum BuiltInPacks {
             checker: deadline
             target: $.tasks[*]
             period: $.plan.period
+            issued: $.plan.issued
             dueSoonDays: 14
             requireDue: false
         """#,
@@ -58,7 +60,7 @@ enum BuiltInPacks {
           - id: indicator-fields
             checker: required
             target: $.indicators[*]
-            fields: [name, kind, target]
+            fields: [name, kind]
           - id: indicator-target
             description: Binding indicators meet their targets (errors), expected ones too (warnings).
             checker: indicator
@@ -82,6 +84,7 @@ enum BuiltInPacks {
             target: $.projects[*]
             fields: [permits.siteSelection, permits.landUse, permits.construction]
             min: 1.0
+            requireRecords: false   # files without projects (a unit registry, another plan) are not "0 %"
             label: 一书两证执行率
             names:
               permits.siteSelection: 选址意见书

@@ -108,8 +108,8 @@ public struct AccountabilityChecker: Checker {
         var tally: [String: (led: Int, joined: Int)] = [:]
         var order: [String] = []
         var registryNode: Node?
-        /// Records checked; an empty registry matters only when there was something to check.
-        var records = 0
+        /// Unit names seen; an empty registry matters only when there was a name to check.
+        var names = 0
     }
 
     public func makeState(context: CheckContext) -> State {
@@ -152,11 +152,11 @@ public struct AccountabilityChecker: Checker {
     }
 
     public func check(_ record: Record, state: inout State, report: inout FindingReporter) {
-        state.records += 1
         let key = record.key
         let leadNode = record[leadField]
         let leads = leadNode.map(UnitSplitter.units(of:)) ?? []
         let participants = record[participantsField].map(UnitSplitter.units(of:)) ?? []
+        state.names += leads.count + participants.count
 
         if leads.isEmpty {
             if requireLead {
@@ -213,7 +213,7 @@ public struct AccountabilityChecker: Checker {
     }
 
     public func finish(state: inout State, report: inout FindingReporter) {
-        if let registry = state.registry, registry.names.isEmpty, state.records > 0 {
+        if let registry = state.registry, registry.names.isEmpty, state.names > 0 {
             report.report(report.datasetRecord, at: state.registryNode,
                           message: "the unit registry (\(registry.source)) is empty: unit names are not checked", code: "registry-empty", severity: .warning)
         }

@@ -28,6 +28,7 @@ public struct DeadlineChecker: Checker {
             OptionSpec("period", .jsonPath, "A JSONPath into the document to the plan period, a `{start, end}` map (e.g. `$.plan.period`)."),
             OptionSpec("periodStart", .date, "The plan period's first day, when the document does not carry it."),
             OptionSpec("periodEnd", .date, "The plan period's last day, when the document does not carry it."),
+            OptionSpec("issued", .jsonPath, "A JSONPath to the document's date (e.g. `$.plan.issued`): `今年`, `本年`, `年内` then mean that year even in a multi-year plan."),
             OptionSpec("dueSoonDays", .integer, default: "0 (off)", "Report open records due within this many days after the as-of date (severity info)."),
             OptionSpec("requireDue", .boolean, default: "true", "Report records without a deadline (`missing`)."),
         ],
@@ -76,6 +77,7 @@ public struct DeadlineChecker: Checker {
     let doneValues: Set<String>
     let completedField: String
     let periodPath: JSONPath?
+    let issuedPath: JSONPath?
     let fixedPeriod: PlanDateInterval?
     let dueSoonDays: Int
     let requireDue: Bool
@@ -87,6 +89,7 @@ public struct DeadlineChecker: Checker {
         doneValues = Set(done.isEmpty ? ["done", "已完成"] : done)
         completedField = options.string("completed") ?? "completed"
         periodPath = try options.jsonPath("period")
+        issuedPath = try options.jsonPath("issued")
         dueSoonDays = options.integer("dueSoonDays") ?? 0
         requireDue = options.bool("requireDue") ?? true
         if dueSoonDays < 0 { throw options.error("dueSoonDays", "must be 0 (off) or a positive number of days") }
@@ -110,10 +113,13 @@ public struct DeadlineChecker: Checker {
         var periodProblem: (node: Node?, message: String)?
         var asOf: PlanDate
         var records = 0
+        /// The year the document was written, for wording relative to it (`今年`, `年内`).
+        var issuedYear: Int?
     }
 
     public func makeState(context: CheckContext) -> State {
         var state = State(period: fixedPeriod, periodProblem: nil, asOf: context.asOf)
+        state.issuedYear = issuedPath?.select(context.root).first.flatMap(FieldValues.day)?.year
         if let periodPath {
             let found = periodPath.select(context.root)
             if let node = found.first, let interval = FieldValues.interval(node) {
@@ -163,7 +169,7 @@ public struct DeadlineChecker: Checker {
             return
         }
         let deadline: PlanDateInterval
-        switch DeadlineParser.parse(text, planPeriod: state.period) {
+        switch parse(text, state: state) {
         case .unparseable:
             report.report(record, at: dueNode, message: "\(key): deadline `\(text)` cannot be read as a date",
                           code: "unparseable", values: ["field": dueField, "value": text])
@@ -208,6 +214,18 @@ public struct DeadlineChecker: Checker {
             let when = days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
             report.report(record, at: dueNode, message: "\(key): due \(when) (\(due))", code: "due-soon", severity: .info, values: values)
         }
+    }
+
+    /// Words that are relative to the document's own date rather than to the plan period.
+    static let documentRelative = ["今年", "本年", "当年", "年内", "本季度"]
+
+    /// Parses with the plan period; wording relative to the document's date (`今年9月`, `年内`)
+    /// that the period leaves ambiguous takes the year the document was issued.
+    func parse(_ text: String, state: State) -> DeadlineParse {
+        let result = DeadlineParser.parse(text, planPeriod: state.period)
+        guard case .ambiguous = result, let year = state.issuedYear,
+              Self.documentRelative.contains(where: { text.contains($0) }) else { return result }
+        return DeadlineParser.parse(text, planPeriod: .year(year))
     }
 
     public func finish(state: inout State, report: inout FindingReporter) {

@@ -25,6 +25,10 @@ public struct IndicatorChecker: Checker {
         `bindingSeverity` (error) or `expectedSeverity` (warning). A target written as a growth \
         rate (`年均增长18%`) is compared with the actual growth rate.
 
+        Growth targets (`growth: 18`, 年均增长18%) are compared with `actualGrowth` on their own \
+        (`growth-missed`, same severities); an indicator whose only target is a growth rate has \
+        no level to miss.
+
         Other codes: `target-missing`, `target-non-numeric`, `actual-missing` (binding only, \
         with `requireActual`), `actual-non-numeric`, `kind-unknown`, `direction-unknown`. The \
         option for the target field is `targetField` because `target` is the rule's record \
@@ -41,6 +45,9 @@ public struct IndicatorChecker: Checker {
             OptionSpec("baselineYear", .string, default: "baselineYear", "The field holding the baseline's year (default: the year before the plan period)."),
             OptionSpec("targetYear", .string, default: "targetYear", "The field holding the target's year (default: the plan period's last year)."),
             OptionSpec("actualYear", .string, default: "actualYear", "The field holding the actual's year."),
+            OptionSpec("growth", .string, default: "growth", "The field holding the target annual growth rate (`18` or `18%` = 年均增长18%)."),
+            OptionSpec("actualGrowth", .string, default: "actualGrowth", "The field holding the actual annual growth rate."),
+            OptionSpec("targetText", .string, default: "targetText", "The field holding a target written without a number, quoted when the target is missing."),
             OptionSpec("period", .jsonPath, "A JSONPath to the plan period `{start, end}` supplying default baseline and target years."),
             OptionSpec("bindingSeverity", .oneOf(["error", "warning", "info"]), default: "error", "Severity of a missed binding indicator."),
             OptionSpec("expectedSeverity", .oneOf(["error", "warning", "info"]), default: "warning", "Severity of a missed expected indicator."),
@@ -85,6 +92,7 @@ public struct IndicatorChecker: Checker {
 
     let targetField, actualField, directionField, kindField, unitField, nameField: String
     let baselineField, baselineYearField, targetYearField, actualYearField: String
+    let growthField, actualGrowthField, targetTextField: String
     let periodPath: JSONPath?
     let bindingSeverity: Severity
     let expectedSeverity: Severity
@@ -101,6 +109,9 @@ public struct IndicatorChecker: Checker {
         baselineYearField = options.string("baselineYear") ?? "baselineYear"
         targetYearField = options.string("targetYear") ?? "targetYear"
         actualYearField = options.string("actualYear") ?? "actualYear"
+        growthField = options.string("growth") ?? "growth"
+        actualGrowthField = options.string("actualGrowth") ?? "actualGrowth"
+        targetTextField = options.string("targetText") ?? "targetText"
         periodPath = try options.jsonPath("period")
         bindingSeverity = options.string("bindingSeverity").flatMap(Severity.init(rawValue:)) ?? .error
         expectedSeverity = options.string("expectedSeverity").flatMap(Severity.init(rawValue:)) ?? .warning
@@ -145,8 +156,30 @@ public struct IndicatorChecker: Checker {
         }
         let kindWord = kind == .binding ? "binding (约束性)" : "expected (预期性)"
 
+        // The direction the field states; else the target's wording (`60%以上`), else at least.
+        var statedDirection: Quantity.Bound?
+        if let directionNode = record[directionField], !directionNode.isEmpty, let text = directionNode.scalarText {
+            if let d = Self.direction(UnitSplitter.trim(Substring(text))) {
+                statedDirection = d
+            } else {
+                report.report(record, at: directionNode, message: "\(name): direction `\(text)` is neither at-least nor at-most",
+                              code: "direction-unknown", values: ["field": directionField, "value": text])
+                return
+            }
+        }
+
+        // A growth target (`growth: 18` = 年均增长18%) is checked against the actual growth.
+        let growthNode = record[growthField].flatMap { $0.isEmpty ? nil : $0 }
+        if let growthNode, let actualGrowthNode = record[actualGrowthField], !actualGrowthNode.isEmpty {
+            checkGrowth(record, name: name, kind: kind, kindWord: kindWord, direction: statedDirection ?? .atLeast,
+                        target: growthNode, actual: actualGrowthNode, report: &report)
+        }
+
         guard let targetNode = record[targetField], !targetNode.isEmpty else {
-            report.report(record, at: record[targetField], message: "\(name): no target (`\(targetField)`)", code: "target-missing",
+            // A growth rate alone is a target; the level has nothing to be compared with.
+            if growthNode != nil { return }
+            let written = record[targetTextField]?.scalarText.map { " (written: \($0))" } ?? ""
+            report.report(record, at: record[targetField], message: "\(name): no numeric target (`\(targetField)`)\(written)", code: "target-missing",
                           values: ["field": targetField])
             return
         }
@@ -155,17 +188,7 @@ public struct IndicatorChecker: Checker {
                           code: "target-non-numeric", values: ["field": targetField, "value": FieldValues.display(targetNode)])
             return
         }
-
-        var direction = target.bound ?? .atLeast
-        if let directionNode = record[directionField], !directionNode.isEmpty, let text = directionNode.scalarText {
-            if let d = Self.direction(UnitSplitter.trim(Substring(text))) {
-                direction = d
-            } else {
-                report.report(record, at: directionNode, message: "\(name): direction `\(text)` is neither at-least nor at-most",
-                              code: "direction-unknown", values: ["field": directionField, "value": text])
-                return
-            }
-        }
+        let direction = statedDirection ?? target.bound ?? .atLeast
 
         guard let actualNode = record[actualField], !actualNode.isEmpty else {
             if kind == .binding && requireActual {
@@ -230,6 +253,34 @@ public struct IndicatorChecker: Checker {
         report.report(record, at: actualNode,
                       message: "\(name): \(kindWord) \(what) \(directionWord) \(show(target, unitText)) missed: actual \(show(actual, unitText))\(actualYear.map { " (\($0))" } ?? "")",
                       code: "missed", severity: kind == .binding ? bindingSeverity : expectedSeverity, values: values)
+    }
+
+    /// Compares an actual growth rate with the target rate; bare numbers are percentages.
+    func checkGrowth(_ record: Record, name: String, kind: Kind, kindWord: String, direction: Quantity.Bound,
+                     target targetNode: Node, actual actualNode: Node, report: inout FindingReporter) {
+        let percent = Quantity(number: 1, scale: 0.01, unit: "%", text: "1%")
+        guard let target = Quantity.from(targetNode)?.inUnit(of: percent) else {
+            report.report(record, at: targetNode, message: "\(name): growth target `\(FieldValues.display(targetNode))` is not a number",
+                          code: "target-non-numeric", values: ["field": growthField])
+            return
+        }
+        guard let actual = Quantity.from(actualNode)?.inUnit(of: percent) else {
+            report.report(record, at: actualNode, message: "\(name): actual growth `\(FieldValues.display(actualNode))` is not a number",
+                          code: "actual-non-numeric", values: ["field": actualGrowthField])
+            return
+        }
+        guard target.unit == actual.unit else {
+            report.report(record, at: actualNode, message: "\(name): actual growth \(actual.text) and growth target \(target.text) are in different units",
+                          code: "unit-mismatch", severity: .error, values: ["field": actualGrowthField])
+            return
+        }
+        let missed = direction == .atLeast ? actual.value < target.value - 1e-12 : actual.value > target.value + 1e-12
+        guard missed else { return }
+        let show: (Quantity) -> String = { $0.unit == "%" && !$0.text.hasSuffix("%") ? $0.text + "%" : $0.text }
+        report.report(record, at: actualNode,
+                      message: "\(name): \(kindWord) growth target \(direction == .atLeast ? "at least" : "at most") \(show(target)) a year missed: actual \(show(actual))",
+                      code: "growth-missed", severity: kind == .binding ? bindingSeverity : expectedSeverity,
+                      values: ["target": show(target), "actual": show(actual), "field": actualGrowthField])
     }
 
     /// A quantity as written, with the record's unit appended to a bare number.

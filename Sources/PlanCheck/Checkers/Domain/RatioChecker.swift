@@ -21,6 +21,7 @@ public struct RatioChecker: Checker {
             OptionSpec("min", .number, default: "1.0", "The lowest acceptable rate, as a fraction (0.95) or a percentage (95)."),
             OptionSpec("label", .string, default: "rate", "What the rate is called in messages, e.g. `一书两证执行率`."),
             OptionSpec("names", .stringMap, "Display names for fields in messages, e.g. `{permits.construction: 建设工程规划许可证}`."),
+            OptionSpec("requireRecords", .boolean, default: "true", "Report an empty target set (`undefined`); packs applied to every file of a project turn it off."),
             OptionSpec("condition", .string, "Reserved for a CEL condition (the expressions work); rejected until then."),
         ],
         examples: [
@@ -45,6 +46,7 @@ public struct RatioChecker: Checker {
     let minimum: Double
     let label: String
     let names: [String: String]
+    let requireRecords: Bool
 
     public init(options: RuleOptions) throws(LoadError) {
         fields = options.strings("fields")
@@ -54,6 +56,7 @@ public struct RatioChecker: Checker {
         minimum = raw > 1 ? raw / 100 : raw
         if !(0...1).contains(minimum) || raw < 0 { throw options.error("min", "must be between 0 and 1 (or 0 and 100 as a percentage)") }
         label = options.string("label") ?? "rate"
+        requireRecords = options.bool("requireRecords") ?? true
         names = Dictionary(options.stringMap("names"), uniquingKeysWith: { a, _ in a })
         // The extension point for arbitrary conditions: once the expression engine lands, a
         // compiled `condition` joins `fields` in `satisfies`. Until then a condition would be
@@ -85,6 +88,7 @@ public struct RatioChecker: Checker {
 
     public func finish(state: inout State, report: inout FindingReporter) {
         guard state.total > 0 else {
+            guard requireRecords else { return }
             report.report(report.datasetRecord, message: "\(label) undefined: no records", code: "undefined")
             return
         }
