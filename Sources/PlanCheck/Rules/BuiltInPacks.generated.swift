@@ -8,7 +8,7 @@ enum BuiltInPacks {
         description: >
           "事事有人管，件件有着落": every action plan and task has lead units and participating units that
           the unit registry knows, the lead is not repeated among the participants, and every task is
-          assigned to a named person (落实到人头). The registry is the `units` collection of
+          assigned to a named person (落实到人头). Use it with plan-basics, which checks task leads. The registry is the `units` collection of
           .plancheck.yml when configured, else `$.units[*]` in the plan.
         rules:
           - id: action-accountability
@@ -18,11 +18,15 @@ enum BuiltInPacks {
             collection: units
             in: $.units[*]
           - id: task-accountability
-            description: Tasks name registered lead and participating units, without repeating the lead.
+            description: >
+              Tasks name registered participating units, without repeating the lead. Task leads
+              (present, registered) are plan-basics' `task-lead`; this pack does not report them twice.
             checker: accountability
             target: $.tasks[*]
             collection: units
             in: $.units[*]
+            requireLead: false
+            checkLeads: false
           - id: task-owner
             description: Every task is assigned to a named person (落实到人头).
             checker: required
