@@ -25,22 +25,22 @@ import Testing
     }
 
     @Test func quantitiesWithScalesAndBounds() throws {
-        let gdp = try #require(Quantity.parse("3500亿元"))
+        let gdp = try #require(PlanQuantity.parse("3500亿元"))
         #expect(gdp.number == 3500 && gdp.value == 3.5e11 && gdp.unit == "元")
-        let u = try #require(Quantity.parse("3.7%以内"))
+        let u = try #require(PlanQuantity.parse("3.7%以内"))
         #expect(u.bound == .atMost && abs(u.value - 0.037) < 1e-12 && u.unit == "%")
-        #expect(Quantity.parse("60%以上")?.bound == .atLeast)
-        #expect(Quantity.parse("4.45‰")?.unit == "%")
-        #expect(abs((Quantity.parse("4.45‰")?.value ?? 0) - 0.00445) < 1e-12)
-        #expect(Quantity.parse("1.29万蒸吨")?.value == 12_900)
-        #expect(Quantity.parse("1.29万蒸吨")?.unit == "蒸吨")
-        #expect(Quantity.parse("3.8个百分点")?.unit == "个百分点")
-        #expect(Quantity.parse("年均增长18%")?.isGrowth == true)
-        #expect(Quantity.parse("不低于1.5%")?.bound == .atLeast)
-        #expect(Quantity.parse("１，２００万元")?.value == 1.2e7)
-        #expect(Quantity.parse("较大幅度提高") == nil)
-        #expect(Quantity.parse("") == nil)
-        #expect(Quantity.parse("18%")!.isComparable(with: Quantity.parse("3.8个百分点")!) == false)
+        #expect(PlanQuantity.parse("60%以上")?.bound == .atLeast)
+        #expect(PlanQuantity.parse("4.45‰")?.unit == "%")
+        #expect(abs((PlanQuantity.parse("4.45‰")?.value ?? 0) - 0.00445) < 1e-12)
+        #expect(PlanQuantity.parse("1.29万蒸吨")?.value == 12_900)
+        #expect(PlanQuantity.parse("1.29万蒸吨")?.unit == "蒸吨")
+        #expect(PlanQuantity.parse("3.8个百分点")?.unit == "个百分点")
+        #expect(PlanQuantity.parse("年均增长18%")?.isGrowth == true)
+        #expect(PlanQuantity.parse("不低于1.5%")?.bound == .atLeast)
+        #expect(PlanQuantity.parse("１，２００万元")?.value == 1.2e7)
+        #expect(PlanQuantity.parse("较大幅度提高") == nil)
+        #expect(PlanQuantity.parse("") == nil)
+        #expect(PlanQuantity.parse("18%")!.isComparable(with: PlanQuantity.parse("3.8个百分点")!) == false)
     }
 }
 

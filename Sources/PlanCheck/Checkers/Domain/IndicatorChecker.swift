@@ -134,7 +134,7 @@ public struct IndicatorChecker: Checker {
         }
     }
 
-    static func direction(_ text: String) -> Quantity.Bound? {
+    static func direction(_ text: String) -> PlanQuantity.Bound? {
         switch text.lowercased() {
         case "at-least", "atleast", "min", ">=", "≥", "不低于", "不少于", "达到", "以上", "至少", "高于", "增长": .atLeast
         case "at-most", "atmost", "max", "<=", "≤", "within", "不超过", "不高于", "以内", "以下", "控制在", "低于", "下降": .atMost
@@ -157,7 +157,7 @@ public struct IndicatorChecker: Checker {
         let kindWord = kind == .binding ? "binding (约束性)" : "expected (预期性)"
 
         // The direction the field states; else the target's wording (`60%以上`), else at least.
-        var statedDirection: Quantity.Bound?
+        var statedDirection: PlanQuantity.Bound?
         if let directionNode = record[directionField], !directionNode.isEmpty, let text = directionNode.scalarText {
             if let d = Self.direction(UnitSplitter.trim(Substring(text))) {
                 statedDirection = d
@@ -183,7 +183,7 @@ public struct IndicatorChecker: Checker {
                           values: ["field": targetField])
             return
         }
-        guard var target = Quantity.from(targetNode) else {
+        guard var target = PlanQuantity.from(targetNode) else {
             report.report(record, at: targetNode, message: "\(name): target `\(FieldValues.display(targetNode))` is not a number",
                           code: "target-non-numeric", values: ["field": targetField, "value": FieldValues.display(targetNode)])
             return
@@ -197,7 +197,7 @@ public struct IndicatorChecker: Checker {
             }
             return
         }
-        guard var actual = Quantity.from(actualNode) else {
+        guard var actual = PlanQuantity.from(actualNode) else {
             report.report(record, at: actualNode, message: "\(name): actual `\(FieldValues.display(actualNode))` is not a number",
                           code: "actual-non-numeric", values: ["field": actualField, "value": FieldValues.display(actualNode)])
             return
@@ -205,7 +205,7 @@ public struct IndicatorChecker: Checker {
 
         // Bare numbers take the record's unit, else the other side's.
         let unitText = record[unitField]?.scalarText.map { UnitSplitter.trim(Substring($0)) } ?? ""
-        if !unitText.isEmpty, let unit = Quantity.parse("1" + unitText) {
+        if !unitText.isEmpty, let unit = PlanQuantity.parse("1" + unitText) {
             target = target.inUnit(of: unit)
             actual = actual.inUnit(of: unit)
         }
@@ -226,9 +226,9 @@ public struct IndicatorChecker: Checker {
         // Before the target year: judge against the path from the baseline, if there is one.
         if !target.isGrowth, let targetYear, let actualYear, actualYear < targetYear {
             let baselineYear = record[baselineYearField]?.integer.map(Int.init) ?? state.period.map { $0.start.year - 1 }
-            guard let baselineNode = record[baselineField], var baseline = Quantity.from(baselineNode), let baselineYear,
+            guard let baselineNode = record[baselineField], var baseline = PlanQuantity.from(baselineNode), let baselineYear,
                   baselineYear < actualYear else { return }
-            if !unitText.isEmpty, let unit = Quantity.parse("1" + unitText) { baseline = baseline.inUnit(of: unit) }
+            if !unitText.isEmpty, let unit = PlanQuantity.parse("1" + unitText) { baseline = baseline.inUnit(of: unit) }
             baseline = baseline.inUnit(of: target)
             guard baseline.unit == target.unit else { return }
             let share = Double(actualYear - baselineYear) / Double(targetYear - baselineYear)
@@ -256,15 +256,15 @@ public struct IndicatorChecker: Checker {
     }
 
     /// Compares an actual growth rate with the target rate; bare numbers are percentages.
-    func checkGrowth(_ record: Record, name: String, kind: Kind, kindWord: String, direction: Quantity.Bound,
+    func checkGrowth(_ record: Record, name: String, kind: Kind, kindWord: String, direction: PlanQuantity.Bound,
                      target targetNode: Node, actual actualNode: Node, report: inout FindingReporter) {
-        let percent = Quantity(number: 1, scale: 0.01, unit: "%", text: "1%")
-        guard let target = Quantity.from(targetNode)?.inUnit(of: percent) else {
+        let percent = PlanQuantity(number: 1, scale: 0.01, unit: "%", text: "1%")
+        guard let target = PlanQuantity.from(targetNode)?.inUnit(of: percent) else {
             report.report(record, at: targetNode, message: "\(name): growth target `\(FieldValues.display(targetNode))` is not a number",
                           code: "target-non-numeric", values: ["field": growthField])
             return
         }
-        guard let actual = Quantity.from(actualNode)?.inUnit(of: percent) else {
+        guard let actual = PlanQuantity.from(actualNode)?.inUnit(of: percent) else {
             report.report(record, at: actualNode, message: "\(name): actual growth `\(FieldValues.display(actualNode))` is not a number",
                           code: "actual-non-numeric", values: ["field": actualGrowthField])
             return
@@ -276,7 +276,7 @@ public struct IndicatorChecker: Checker {
         }
         let missed = direction == .atLeast ? actual.value < target.value - 1e-12 : actual.value > target.value + 1e-12
         guard missed else { return }
-        let show: (Quantity) -> String = { $0.unit == "%" && !$0.text.hasSuffix("%") ? $0.text + "%" : $0.text }
+        let show: (PlanQuantity) -> String = { $0.unit == "%" && !$0.text.hasSuffix("%") ? $0.text + "%" : $0.text }
         report.report(record, at: actualNode,
                       message: "\(name): \(kindWord) growth target \(direction == .atLeast ? "at least" : "at most") \(show(target)) a year missed: actual \(show(actual))",
                       code: "growth-missed", severity: kind == .binding ? bindingSeverity : expectedSeverity,
@@ -284,12 +284,12 @@ public struct IndicatorChecker: Checker {
     }
 
     /// A quantity as written, with the record's unit appended to a bare number.
-    func show(_ q: Quantity, _ unitText: String) -> String {
+    func show(_ q: PlanQuantity, _ unitText: String) -> String {
         let bare = q.text.allSatisfy { $0.isASCIIDigitChar || $0 == "." || $0 == "-" }
         return bare ? q.text + unitText : q.text
     }
 
-    func unitName(_ q: Quantity) -> String {
+    func unitName(_ q: PlanQuantity) -> String {
         q.unit.isEmpty ? "a bare number" : q.unit == "%" ? "percent" : q.unit
     }
 }

@@ -89,7 +89,7 @@ public struct TotalChecker: Checker {
                           code: "declared-missing", values: ["field": declaredField])
             return
         }
-        guard let declared = Quantity.from(declaredNode) else {
+        guard let declared = PlanQuantity.from(declaredNode) else {
             report.report(record, at: declaredNode, message: "\(key): declared total `\(FieldValues.display(declaredNode))` is not a number",
                           code: "declared-non-numeric", values: ["field": declaredField])
             return
@@ -121,7 +121,7 @@ public struct TotalChecker: Checker {
             var unit = ""
             for item in items {
                 guard let valueNode = item.lookup(path: sumField), !valueNode.isNull else { continue }
-                guard let q = Quantity.from(valueNode), q.isComparable(with: declared) else {
+                guard let q = PlanQuantity.from(valueNode), q.isComparable(with: declared) else {
                     report.report(record, at: valueNode, message: "\(key): `\(FieldValues.display(valueNode))` (\(sumField) of \(valueNode.normalizedPath)) is not a number in the declared unit",
                                   code: "sum-non-numeric", values: ["field": sumField])
                     continue
@@ -147,7 +147,7 @@ public struct TotalChecker: Checker {
         if let groups = record[groupsField], groups.kind == .map {
             expected = []
             for (group, value) in groups.entries {
-                guard let n = Quantity.from(value)?.value else {
+                guard let n = PlanQuantity.from(value)?.value else {
                     report.report(record, at: value, message: "\(key): expected count for `\(group)` is not a number",
                                   code: "expected-non-numeric", values: ["field": groupsField])
                     continue
@@ -169,7 +169,7 @@ public struct TotalChecker: Checker {
     }
 
     /// The declared quantity's unit as written after the number (`亿元` of `4293亿元`).
-    static func unitSuffix(_ q: Quantity) -> String {
+    static func unitSuffix(_ q: PlanQuantity) -> String {
         String(q.text.drop(while: { $0.isASCIIDigitChar || $0 == "." || $0 == "-" || $0 == " " }))
     }
 }

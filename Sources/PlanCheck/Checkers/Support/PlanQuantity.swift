@@ -5,7 +5,7 @@
 /// and the unit left after the scale (`元`, `蒸吨`), so `3500亿元` and `35000000万元` compare
 /// equal while `18%` and `3.8个百分点` do not compare at all: percentages and percentage points
 /// are different units, and comparing them silently would hide an error in the data.
-public struct Quantity: Sendable, Equatable, CustomStringConvertible {
+public struct PlanQuantity: Sendable, Equatable, CustomStringConvertible {
     /// A bound the wording attaches: `60%以上`, `不低于`, `3.7%以内`, `控制在`.
     public enum Bound: String, Sendable, Equatable {
         case atLeast = "at-least"
@@ -39,10 +39,10 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
     public var value: Double { number * scale }
 
     /// Whether two quantities can be compared: same unit, or one of them a bare number.
-    public func isComparable(with other: Quantity) -> Bool { unit == other.unit || unit.isEmpty || other.unit.isEmpty }
+    public func isComparable(with other: PlanQuantity) -> Bool { unit == other.unit || unit.isEmpty || other.unit.isEmpty }
 
     /// This bare number read in `other`'s scale and unit (`2002` next to `3500亿元` is 2002亿元).
-    public func inUnit(of other: Quantity) -> Quantity {
+    public func inUnit(of other: PlanQuantity) -> PlanQuantity {
         guard unit.isEmpty, scale == 1 else { return self }
         var copy = self
         copy.scale = other.scale
@@ -67,7 +67,7 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
     ]
 
     /// Parses a quantity; nil when the text holds no leading number (`较大幅度提高`).
-    public static func parse(_ text: String) -> Quantity? {
+    public static func parse(_ text: String) -> PlanQuantity? {
         var s = Substring(DeadlineParser.normalize(text).filter { $0 != "," && $0 != "，" })
         var bound: Bound?
         var growth = false
@@ -108,12 +108,12 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
         case "个百分点", "百分点": unit = "个百分点"
         default: break
         }
-        return Quantity(number: number, scale: scale, unit: unit, bound: bound, isGrowth: growth, text: text)
+        return PlanQuantity(number: number, scale: scale, unit: unit, bound: bound, isGrowth: growth, text: text)
     }
 
     /// A node as a quantity: numbers are bare quantities, strings are parsed.
-    public static func from(_ node: Node) -> Quantity? {
-        if let n = node.number { return Quantity(number: n, text: node.scalarText) }
+    public static func from(_ node: Node) -> PlanQuantity? {
+        if let n = node.number { return PlanQuantity(number: n, text: node.scalarText) }
         return node.string.flatMap(parse)
     }
 }
