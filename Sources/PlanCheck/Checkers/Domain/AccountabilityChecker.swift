@@ -9,8 +9,10 @@ public struct AccountabilityChecker: Checker {
         often as one run of text: `市发展改革委、港澳办`. A string is split on 、 ， , ； ; / and \
         line breaks; a list is taken item by item (items are split too).
 
-        With a unit registry — `in:` a JSONPath into the document (`$.units[*]`) or `collection:` \
-        a collection named in the config — every unit must match one of the registry's `match` \
+        With a unit registry — `collection:` a collection named in the config, or `in:` a \
+        JSONPath into the document (`$.units[*]`); given both, the collection wins when the \
+        config defines it, so one rule serves plans with and without a separate registry file — \
+        every unit must match one of the registry's `match` \
         fields (default `name` and `aliases`). An unknown name gets "did you mean" suggestions by \
         edit distance over characters, so `市发改委` suggests `市发展改革委`. Aliases count as the \
         unit they belong to: a lead written as an alias and repeated in full among the \
