@@ -17,7 +17,7 @@ enum CheckerHarness {
         let root = try #require(doc.root)
         let context = CheckContext(asOf: asOf, root: root, collections: collections)
         let header = RuleHeader(id: "example", checker: C.descriptor.name, severity: .error, severityIsExplicit: false,
-                                message: try message.map { try MessageTemplate($0) })
+                                message: try message.map { try ExpressionTemplate.compile($0) })
         var reporter = FindingReporter(header: header, context: context)
         var state = checker.makeState(context: context)
         for node in try JSONPath(target).select(root) {

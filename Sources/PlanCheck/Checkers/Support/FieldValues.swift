@@ -49,7 +49,12 @@ enum FieldValues {
     /// A field's value as text for messages (lists joined with 、).
     static func display(_ node: Node?) -> String {
         guard let node else { return "" }
-        return MessageTemplate.display(node)
+        switch node.kind {
+        case .null: return ""
+        case .list: return node.items.map { display($0) }.joined(separator: "、")
+        case .map: return "{…}"
+        default: return node.scalarText ?? ""
+        }
     }
 }
 
