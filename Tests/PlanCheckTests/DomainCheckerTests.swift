@@ -132,9 +132,18 @@ import Testing
         #expect(try CheckerHarness.run(RatioChecker.self, rule: "fields: ok\nmin: 0.8", data: data, target: "$.projects[*]").map(\.rule) == ["example.rate", "example.short"])
     }
 
-    @Test func conditionIsRefusedUntilExpressionsLand() {
-        #expect(throws: LoadError.self) { try RatioChecker(options: CheckerHarness.options("fields: a\ncondition: a == 1")) }
+    @Test func conditionJoinsFields() throws {
+        let data = "projects:\n  - {id: P1, ok: true, n: 2}\n  - {id: P2, ok: true, n: 0}\n  - {id: P3, ok: false, n: 5}\n"
+        let findings = try CheckerHarness.run(RatioChecker.self, rule: "fields: ok\ncondition: \"n > 1\"", data: data, target: "$.projects[*]")
+        #expect(findings.map(\.record) == ["$", "P2", "P3"])
+        #expect(findings[0].message == "rate 33.3 %（1/3）, required 100 %")
+        #expect(findings[1].message.contains("is false"))
+    }
+
+    @Test func badOptions() {
+        #expect(throws: LoadError.self) { try RatioChecker(options: CheckerHarness.options("fields: a\ncondition: \"a ==\"")) }
         #expect(throws: LoadError.self) { try RatioChecker(options: CheckerHarness.options("fields: a\nmin: 150")) }
+        #expect(throws: LoadError.self) { try RatioChecker(options: CheckerHarness.options("label: x")) }
     }
 }
 
