@@ -189,12 +189,14 @@ struct PathEvaluator {
             let first = view.firstChild(n)
             switch view.kind(n) {
             case .list:
-                out.reserveCapacity(out.count + c)
+                // Only the first reservation: repeated exact reservations would defeat the
+                // array's geometric growth (quadratic copying for `$.a[*].b[*]`).
+                if out.isEmpty { out.reserveCapacity(c) }
                 for k in 0..<c {
                     out.append(TracedNode(node: view.children[first + k], path: T.element(item.path, index: k)))
                 }
             case .map:
-                out.reserveCapacity(out.count + c)
+                if out.isEmpty { out.reserveCapacity(c) }
                 for k in 0..<c {
                     let slot = first + 2 * k
                     out.append(TracedNode(node: view.children[slot + 1], path: T.member(item.path, key: view.children[slot], in: view)))
