@@ -298,24 +298,7 @@ public struct NodeSequence: RandomAccessCollection, Sendable {
 /// Formatting of RFC 9535 normalized path segments.
 public enum NormalizedPath {
     /// A member name as a normalized-path string literal: single quotes, escapes per RFC 9535 §2.7.
-    public static func quote(_ name: String) -> String {
-        var out = "'"
-        for scalar in name.unicodeScalars {
-            switch scalar {
-            case "'": out += "\\'"
-            case "\\": out += "\\\\"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(s.value, radix: 16).count) + String(s.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "'"
-    }
+    public static func quote(_ name: String) -> String { StringEscaping.quoted(name, quote: "'") }
 }
 
 extension Node {
