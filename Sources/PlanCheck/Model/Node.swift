@@ -214,7 +214,12 @@ public struct Node: Sendable {
     public func lookup(path: String) -> Node? {
         // Most fields are plain names: look them up without splitting (this is the hot path
         // of every checker).
-        if !path.utf8.contains(UInt8(ascii: ".")) { return self[path] }
+        var path = path
+        let plain = path.withUTF8 { bytes -> Node?? in
+            for b in bytes where b == UInt8(ascii: ".") { return .none }
+            return .some(value(forKeyBytes: bytes))
+        }
+        if let plain { return plain }
         var current: Node? = self
         for part in path.split(separator: ".", omittingEmptySubsequences: false) {
             guard let node = current else { return nil }
