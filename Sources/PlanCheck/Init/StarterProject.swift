@@ -107,7 +107,7 @@ public enum StarterProject {
         # `plancheck check` finds it in this folder or above; see README.md and docs/ci.md.
 
         rules: [\(rulesFileName)]            # rule files (`plancheck rules list` shows their rules)
-        # packs: [\(Project.packNames.joined(separator: ", "))]   # built-in rule packs
+        \(Project.packNames.isEmpty ? "" : "# packs: [\(Project.packNames.joined(separator: ", "))]   # built-in rule packs\n")\
         datasets: \(flowList(datasets))      # checked when `plancheck check` gets no PATH
         # asOf: 2025-12-31                  # the as-of date for deadline rules (default: today)
 
