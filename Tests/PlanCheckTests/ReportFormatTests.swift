@@ -12,7 +12,7 @@ import Testing
 @Suite struct ReportFormatTests {
     static let goldens: [(format: String, file: String)] = [
         ("text", "expected.txt"), ("json", "expected.json"), ("sarif", "expected.sarif"), ("junit", "expected.xml"),
-        ("github", "expected.github"), ("markdown", "expected.md"), ("csv", "expected.csv"),
+        ("github", "expected.github"), ("markdown", "expected.md"), ("csv", "expected.csv"), ("xcode", "expected.xcode"),
     ]
 
     /// Two rules, three datasets (one clean), one unreadable file, and messages holding every
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func everyFormatIsRegistered() {
-        #expect(ReportFormats.identifiers == ["text", "json", "sarif", "junit", "github", "markdown", "csv"])
+        #expect(ReportFormats.identifiers == ["text", "json", "sarif", "junit", "github", "markdown", "csv", "xcode"])
     }
 
     @Test(.enabled(if: Python.hasModule("jsonschema"), "python3 with the jsonschema module is not installed: SARIF schema validation skipped"))
