@@ -91,7 +91,7 @@ import Testing
                 records: [T1]
                 reason: appointed later
               - rule: deadline-required
-                paths: ["$.tasks[1]"]   # the draft
+                paths: ["$.tasks[?@.draft == true]"]
                 reason: drafts have no deadline yet
             """)
         #expect(Self.names(outcome) == ["owner-required T2", "owner-required T3"])
