@@ -51,7 +51,7 @@ struct CheckRun {
         var parts: [String] = []
         if outcome.suppressed > 0 { parts.append("\(outcome.suppressed) suppressed") }
         if outcome.baselined > 0 { parts.append("\(outcome.baselined) hidden by the baseline") }
-        if outcome.staleBaselineEntries > 0 { parts.append("\(outcome.staleBaselineEntries) baseline \(outcome.staleBaselineEntries == 1 ? "entry" : "entries") no longer occur") }
+        if outcome.staleBaselineEntries > 0 { parts.append("\(outcome.staleBaselineEntries) baseline \(outcome.staleBaselineEntries == 1 ? "entry no longer occurs" : "entries no longer occur")") }
         if !parts.isEmpty { printError("note: " + parts.joined(separator: ", ")) }
     }
 }

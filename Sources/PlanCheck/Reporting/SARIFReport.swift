@@ -34,13 +34,7 @@ public struct SARIFReport: ReportFormat {
             pairs += [
                 ("level", .string(Self.level(finding.severity))),
                 ("message", .object([("text", .string(finding.message))])),
-                ("locations", .array([.object([
-                    ("physicalLocation", physicalLocation(file: finding.file, line: finding.line, column: finding.column)),
-                    ("logicalLocations", .array([.object([
-                        ("name", .string(finding.record)),
-                        ("fullyQualifiedName", .string(finding.path)),
-                    ])])),
-                ])])),
+                ("locations", .array([location(finding)])),
                 ("partialFingerprints", .object([(Self.fingerprintKey, .string(finding.stableFingerprint))])),
                 ("properties", .object([("checker", .string(finding.checker)), ("record", .string(finding.record))])),
             ]
@@ -71,6 +65,21 @@ public struct SARIFReport: ReportFormat {
             ("runs", .array([run])),
         ])
         return log.text() + "\n"
+    }
+
+    /// The dataset position, plus the record and node path as a logical location (PlanCheck's
+    /// own bookkeeping findings have no node path).
+    func location(_ finding: Finding) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("physicalLocation", physicalLocation(file: finding.file, line: finding.line, column: finding.column)),
+        ]
+        if !finding.path.isEmpty {
+            pairs.append(("logicalLocations", .array([.object([
+                ("name", .string(finding.record)),
+                ("fullyQualifiedName", .string(finding.path)),
+            ])])))
+        }
+        return .object(pairs)
     }
 
     static func level(_ severity: Severity) -> String {

@@ -43,7 +43,7 @@ public enum InlineSuppressions {
     }
 
     public static func scan(bytes: [UInt8], file: String) -> (suppressions: [InlineSuppression], errors: [LoadError]) {
-        guard contains(bytes, marker) else { return ([], []) }
+        guard bytes.withUnsafeBufferPointer({ contains($0, marker) }) else { return ([], []) }
         var suppressions: [InlineSuppression] = []
         var errors: [LoadError] = []
         // Own-line comments wait for the next content line.
@@ -118,8 +118,10 @@ public enum InlineSuppressions {
         return nil
     }
 
-    /// Naive byte search: the marker is short and its first byte rare enough in datasets.
+    /// Naive byte search over a buffer (no bounds checks, no copies): the marker is short and
+    /// its first byte rare enough in datasets. (`memmem` is a GNU extension Glibc does not export.)
     static func contains<C: RandomAccessCollection>(_ haystack: C, _ needle: [UInt8]) -> Bool where C.Element == UInt8, C.Index == Int {
+        // Generic over arrays, slices and buffers; the whole-file scan passes a buffer.
         guard haystack.count >= needle.count, let first = needle.first else { return false }
         var i = haystack.startIndex
         let last = haystack.endIndex - needle.count
