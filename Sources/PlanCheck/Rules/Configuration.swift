@@ -9,10 +9,12 @@
 ///   units: {file: units.yaml, path: "$.units[*]"}
 /// severity:                       # per-rule overrides; `off` disables
 ///   task-owner-required: warning
+/// ignore:                         # hidden findings, each with a reason (see IgnoreEntry)
+///   - {rule: task-owner-required, records: [T7], reason: appointed in Q3}
 /// ```
 public struct Configuration: Sendable {
     public static let fileName = ".plancheck.yml"
-    public static let keys = ["rules", "packs", "datasets", "asOf", "collections", "severity"]
+    public static let keys = ["rules", "packs", "datasets", "asOf", "collections", "severity", "ignore"]
 
     /// The config file, nil for a configuration made from command-line options only.
     public var file: String?
@@ -23,6 +25,8 @@ public struct Configuration: Sendable {
     public var collections: [CollectionSource] = []
     /// Rule id (or `rule-id.code`) → new severity; nil means `off`.
     public var severityOverrides: [String: Severity?] = [:]
+    /// Findings hidden on purpose (`ignore:`), each with its reason.
+    public var ignores: [IgnoreEntry] = []
 
     public init() {}
 
@@ -84,6 +88,7 @@ public struct Configuration: Sendable {
                 }
             }
         }
+        config.ignores = try IgnoreEntry.parse(root["ignore"])
         return config
     }
 
