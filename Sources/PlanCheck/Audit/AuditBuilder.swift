@@ -74,9 +74,11 @@ public struct AuditBuilder: Sendable {
         var totals = StatusCounts()
         for task in tasks { totals.add(task) }
         let unitAudits = UnitAggregator.aggregate(tasks: tasks, registered: { units.isEmpty ? false : units.resolve($0).registered })
+        // Bucketed once: group × task loops are quadratic on 10 000-task ledgers.
+        var byGroup: [String: StatusCounts] = [:]
+        for task in tasks where task.group != nil { byGroup[task.file + "\u{0}" + task.group!, default: StatusCounts()].add(task) }
         let groups = groupOrder.map { group -> GroupAudit in
-            var c = StatusCounts()
-            for task in tasks where task.group == group.id && task.file == group.file { c.add(task) }
+            let c = byGroup[group.file + "\u{0}" + group.id] ?? StatusCounts()
             return GroupAudit(id: group.id, title: group.title, counts: c, progress: AuditMath.percent(c.done, of: c.tasks),
                               findings: findingsByRecord[group.file + "\u{0}" + group.id]?.count ?? 0)
         } + ungroupedGroup(tasks)

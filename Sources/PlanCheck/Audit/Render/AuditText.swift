@@ -31,6 +31,8 @@ enum AuditText {
                 text += table.numeric.contains(i) ? pad + cell : cell + pad
                 if i < cells.count - 1 { text += "  " }
             }
+            // An empty last cell must not leave trailing blanks (goldens, diffs, email).
+            while text.hasSuffix(" ") { text.removeLast() }
             return "  " + text + "\n"
         }
         return line(table.columns) + table.rows.map(line).joined()
