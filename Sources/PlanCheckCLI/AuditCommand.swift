@@ -44,17 +44,21 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: Project
-        do {
-            loaded = try project.load(paths: paths)
-        } catch {
-            throw Self.failInput(error)
-        }
         for path in paths where !FileSystem.exists(path) {
             printError("\(path): error: no such file or folder")
             throw ExitCode(2)
         }
-        let files = loaded.datasetFiles(paths: paths)
+        let loaded: Project?
+        do {
+            loaded = try project.load(paths: paths)
+        } catch where error.message.hasPrefix("no rules") && !paths.isEmpty {
+            // An audit needs data, not rules: without any, it reports the data and no findings.
+            loaded = nil
+        } catch {
+            throw Self.failInput(error)
+        }
+        let files = loaded?.datasetFiles(paths: paths)
+            ?? paths.flatMap { FileSystem.files(under: $0, extensions: DatasetLoader.extensions) }
         if files.isEmpty {
             printError("error: no datasets to audit: give PATHs or list `datasets` in .plancheck.yml")
             throw ExitCode(2)
@@ -68,7 +72,13 @@ struct AuditCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        var report = AuditBuilder.audit(project: loaded, files: files, language: lang.flatMap(AuditLanguage.init(rawValue:)))
+        let language = lang.flatMap(AuditLanguage.init(rawValue:))
+        var report: AuditReport
+        if let loaded {
+            report = AuditBuilder.audit(project: loaded, files: files, language: language)
+        } else {
+            report = AuditBuilder.audit(files: files, asOf: project.asOf.flatMap(PlanDate.init(iso:)) ?? PlanDate.today(), language: language)
+        }
         if let previous { report.comparison = AuditComparison.between(previous: previous, current: report) }
         let text = AuditRenderer.render(report, format: AuditOutputFormat(rawValue: format)!, table: AuditCSVTable(rawValue: table)!)
         if let output {

@@ -187,4 +187,14 @@ extension AuditBuilder {
                                    language: language)
         return builder.build(documents: documents, findings: result.findings, inputErrors: result.errors.count)
     }
+
+    /// Audits `files` without rules (no findings): for datasets that have no project yet.
+    public static func audit(files: [String], asOf: PlanDate, language: AuditLanguage? = nil) -> AuditReport {
+        var documents: [Document] = []
+        var errors = 0
+        for file in files {
+            if let document = try? DatasetLoader.load(path: file) { documents.append(document) } else { errors += 1 }
+        }
+        return AuditBuilder(asOf: asOf, language: language).build(documents: documents, inputErrors: errors)
+    }
 }

@@ -66,8 +66,8 @@ enum AuditCharts {
     static func indicatorAttainment(_ r: AuditReport, _ s: AuditStrings) -> String? {
         let items = r.indicators.filter { $0.attainment != nil }
         guard !items.isEmpty else { return nil }
-        let labels = items.map { clip($0.id + " " + $0.name, 18) }
-        let labelWidth = min(240, (labels.map(textWidth).max() ?? 0) + 12)
+        let labels = items.map { clip($0.id + " " + $0.name, 26) }
+        let labelWidth = min(260, (labels.map(textWidth).max() ?? 0) + 12)
         let barMax = 360.0, cap = 150.0, row = 22
         let width = labelWidth + Int(barMax) + 60, height = items.count * row + 24
         var svg = open(width, height, s["chartIndicators"])
