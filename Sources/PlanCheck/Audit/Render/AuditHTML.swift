@@ -93,12 +93,16 @@ enum AuditHTML {
     svg { max-width: 100%; height: auto; } svg text { fill: var(--ink); font-family: inherit; }
     table { border-collapse: collapse; width: 100%; font-size: .9em; }
     th, td { border: 1px solid var(--rule); padding: .25rem .45rem; text-align: left; vertical-align: top; }
-    th { background: #eef0f2; cursor: pointer; } .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    th { background: #eef0f2; cursor: pointer; } .num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.num { white-space: nowrap; }
+    #units td:nth-child(2), #overdue td:nth-child(3), #late td:nth-child(3) { min-width: 6em; }
+    #units td:last-child { min-width: 10em; } #overdue td:nth-child(2), #late td:nth-child(2) { min-width: 12em; }
     tbody tr:nth-child(even) { background: #fafbfc; }
     dt { font-weight: 600; } dd { margin: 0 0 .5rem 1rem; }
     @page { size: A4; margin: 15mm 12mm; }
     @media print {
       body { margin: 0; max-width: none; font-size: 10.5pt; } th { cursor: auto; }
+      table { font-size: 8.5pt; } th, td { padding: .1rem .25rem; }
       thead { display: table-header-group; } tr, figure { break-inside: avoid; page-break-inside: avoid; }
       h2 { break-after: avoid; page-break-after: avoid; } script { display: none; }
     }
