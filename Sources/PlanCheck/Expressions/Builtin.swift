@@ -54,7 +54,7 @@ enum Builtin: String, Sendable, CaseIterable {
         case .uint: return accepts(0, [.int, .uint, .double, .string]) ? .success(.uint) : fail()
         case .double: return accepts(0, [.int, .uint, .double, .string]) ? .success(.double) : fail()
         case .string:
-            return accepts(0, [.int, .uint, .double, .string, .bool, .bytes, .date, .type]) ? .success(.string) : fail()
+            return accepts(0, [.int, .uint, .double, .string, .bool, .bytes, .date]) ? .success(.string) : fail()
         case .bool: return accepts(0, [.bool, .string]) ? .success(.bool) : fail()
         case .bytes: return accepts(0, [.bytes, .string]) ? .success(.bytes) : fail()
         case .type: return .success(.type)

@@ -34,7 +34,7 @@ enum Functions {
         case .double: return try Conversions.toDouble(a)
         case .string:
             switch a {
-            case .null, .list, .map, .node: throw .noOverload("string", a)
+            case .null, .list, .map, .node, .type: throw .noOverload("string", a)
             default:
                 guard let s = a.convertedToString else { throw .runtime("invalid UTF-8 in bytes converted to string") }
                 return .string(s)
@@ -108,7 +108,7 @@ enum Conversions {
             guard i >= 0 else { throw .runtime("int out of uint range") }
             return .uint(UInt64(i))
         case .double(let d):
-            guard d.isFinite, d > -1, d < 18_446_744_073_709_551_616.0 else { throw .runtime("double out of uint range") }
+            guard d.isFinite, d >= 0, d < 18_446_744_073_709_551_616.0 else { throw .runtime("double out of uint range") }
             return .uint(UInt64(d.rounded(.towardZero)))
         case .string(let s):
             guard let u = UInt64(trimmed(s)) else { throw .runtime("cannot convert '\(s)' to uint") }

@@ -53,13 +53,14 @@ struct Lexer {
             return (try number(), start)
         }
         if c == "_" || c.isASCIILetter {
-            // String and bytes prefixes: r, b, rb, br (any case) directly followed by a quote.
+            // String and bytes prefixes: r, b and br (any case; the grammar has no `rb`)
+            // directly followed by a quote.
             var prefix = ""
             var k = 0
             while k < 2, let p = peekScalar(k), "rRbB".unicodeScalars.contains(p) { prefix.unicodeScalars.append(p); k += 1 }
             if !prefix.isEmpty, let q = peekScalar(k), q == "'" || q == "\"" {
                 let lower = prefix.lowercased()
-                if lower == "r" || lower == "b" || lower == "rb" || lower == "br" {
+                if lower == "r" || lower == "b" || lower == "br" {
                     position += k
                     return (try quoted(raw: lower.contains("r"), bytes: lower.contains("b"), start: start), start)
                 }
@@ -89,7 +90,7 @@ struct Lexer {
 
     mutating func number() throws(ExpressionError) -> Token {
         let start = position
-        if peekScalar() == "0", let x = peekScalar(1), x == "x" || x == "X" {
+        if peekScalar() == "0", peekScalar(1) == "x" {
             position += 2
             var value: UInt64 = 0
             var digits = 0

@@ -27,7 +27,12 @@ enum Operators {
     }
 
     static func contains(_ container: ExpressionValue, _ element: ExpressionValue) throws(ExpressionError) -> ExpressionValue {
-        if container.isMap { return .bool(container.mapValue(for: element) != nil) }
+        if container.isMap {
+            switch element {
+            case .int, .uint, .double, .bool, .string: return .bool(container.mapValue(for: element) != nil)
+            default: throw .runtime("invalid map key type: \(element.typeName)")
+            }
+        }
         if case .node(let n) = container, n.kind == .list {
             // Scan the document list without converting it.
             for item in n.items where ExpressionValue(node: item).celEquals(element) { return .bool(true) }

@@ -114,10 +114,10 @@ struct Parser {
             let kind: ExprKind = op == .punct("||") ? .or(lhs, rhs) : .and(lhs, rhs)
             return try make(kind, at, [lhs, rhs], .bool)
         case .ident("in"):
-            return try make(.binary(.in, lhs, rhs), at, [lhs, rhs], try TypeRules.binary(.in, lhs, rhs))
+            return try make(.binary(.in, lhs, rhs), at, [lhs, rhs], try TypeRules.binary(.in, lhs, rhs, at: at))
         case .punct(let p):
             let binary = BinaryOp(rawValue: p)!
-            return try make(.binary(binary, lhs, rhs), at, [lhs, rhs], try TypeRules.binary(binary, lhs, rhs))
+            return try make(.binary(binary, lhs, rhs), at, [lhs, rhs], try TypeRules.binary(binary, lhs, rhs, at: at))
         default:
             throw fail("unexpected operator", at: at)
         }

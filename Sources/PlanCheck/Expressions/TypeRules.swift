@@ -4,10 +4,10 @@
 enum TypeRules {
     static let numbers: Set<ExpressionType> = [.int, .uint, .double]
 
-    static func binary(_ op: BinaryOp, _ lhs: Expr, _ rhs: Expr) throws(ExpressionError) -> ExpressionType? {
+    static func binary(_ op: BinaryOp, _ lhs: Expr, _ rhs: Expr, at offset: Int) throws(ExpressionError) -> ExpressionType? {
         let a = lhs.type, b = rhs.type
         func fail() -> ExpressionError {
-            ExpressionError(message: "no matching overload for \(a?.name ?? "dyn") \(op.rawValue) \(b?.name ?? "dyn")", offset: lhs.offset)
+            ExpressionError(message: "no matching overload for \(a?.name ?? "dyn") \(op.rawValue) \(b?.name ?? "dyn")", offset: offset)
         }
         switch op {
         case .equal, .notEqual:

@@ -10,7 +10,6 @@ extension ExpressionValue {
         case .bool(let b): b ? "true" : "false"
         case .bytes(let b): String(validating: b, as: UTF8.self)
         case .date(let d): d.description
-        case .type(let t): t.name
         default: nil
         }
     }
@@ -20,6 +19,7 @@ extension ExpressionValue {
     public var renderedText: String {
         switch self {
         case .null: "null"
+        case .type(let t): t.name
         case .list, .map, .node: celLiteral
         default: convertedToString ?? celLiteral
         }
@@ -66,8 +66,8 @@ extension ExpressionValue {
     /// Formats a double the way CEL runtimes do (Go's `%g` with the shortest round-trip digits):
     /// `1.5`, `1`, `1e+100`, `1.23456789e+08`, `1e-07`.
     static func formatDouble(_ d: Double) -> String {
-        if d.isNaN { return "NaN" }
-        if d.isInfinite { return d < 0 ? "-Infinity" : "+Infinity" }
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
         if d == 0 { return d.sign == .minus ? "-0" : "0" }
         // Swift's description holds the shortest round-trip digits; take them apart.
         var text = Substring(d.magnitude.description)

@@ -238,7 +238,7 @@ struct RegexParser {
         case "ascii": ranges = [0...127]
         default: throw error("invalid character class range: [:\(name):]")
         }
-        let inner = CharSet(items: [.ranges(ranges)], negated: negate, fold: false)
+        let inner = CharSet(items: [.ranges(ranges)], negated: false, fold: false)
         return negate ? .not(inner) : .ranges(ranges)
     }
 
