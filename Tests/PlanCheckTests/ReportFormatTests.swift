@@ -160,21 +160,3 @@ final class XMLCounter: NSObject, XMLParserDelegate {
 }
 
 /// Runs python3 for the checks done best with Python's reference libraries.
-enum Python {
-    static func hasModule(_ name: String) -> Bool {
-        (try? run(["-c", "import \(name)"]).status) == 0
-    }
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, text: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-}
