@@ -29,8 +29,8 @@ public struct CheckerRegistry: Sendable {
 public enum CoreCheckers {
     public static let all: [any Checker.Type] = [
         RequiredChecker.self,
-        // TypeChecker.self,
-        // UniqueChecker.self,
-        // ReferenceChecker.self,
+        TypeChecker.self,
+        UniqueChecker.self,
+        ReferenceChecker.self,
     ]
 }

@@ -27,7 +27,7 @@ public struct LoadLimits: Sendable {
     /// Largest number of nodes that alias expansion may present to checkers. An alias is stored
     /// once (a shared node), but a traversal visits it once per reference, so a "billion laughs"
     /// document must be refused when it is read, not when a checker walks it.
-    public var maxExpandedNodes: Int = 50_000_000
+    public var maxExpandedNodes: Int = 20_000_000
     /// Largest file accepted, in bytes.
     public var maxFileBytes: Int = 4 << 30
 

@@ -1,0 +1,110 @@
+/// `reference`: every value of a field (each item of a list, each unit of a `、`-separated
+/// string) names a record of another collection, matched on one or more of its fields.
+public struct ReferenceChecker: Checker {
+    public static let descriptor = CheckerDescriptor(
+        name: "reference",
+        summary: "Each value of a field exists in another collection (e.g. lead units in the unit registry).",
+        discussion: """
+        The candidates are the records selected by `in` (a JSONPath into the same document) or \
+        the named collection `collection` from `.plancheck.yml`. A value matches when it equals \
+        one of the `match` fields of a candidate (a field may hold a list, such as `aliases`). \
+        String values are split into units on 、，,；; and line breaks unless `split: false`. An \
+        unknown value gets a "did you mean" suggestion by edit distance over characters, so \
+        `市发改委` suggests `市发展改革委`.
+        """,
+        options: [
+            OptionSpec("field", .string, required: true, "The field holding the reference(s)."),
+            OptionSpec("in", .jsonPath, "The candidate records in the same document, e.g. `$.units[*]`."),
+            OptionSpec("collection", .string, "A collection named in the configuration's `collections`."),
+            OptionSpec("match", .strings, default: "name", "The candidate fields a value may equal (e.g. [name, aliases])."),
+            OptionSpec("split", .boolean, default: "true", "Split string values into several references on 、，,；; and newlines."),
+            OptionSpec("what", .string, default: "value", "What a reference names, for messages (e.g. unit, 单位)."),
+        ],
+        examples: [
+            CheckerExample("A lead unit not in the registry", rule: "field: lead\nin: $.units[*]\nmatch: [name, aliases]\nwhat: unit", data: """
+                units:
+                  - {name: 市发展改革委, aliases: [发展改革委]}
+                  - {name: 市港澳办, aliases: [港澳办]}
+                tasks:
+                  - {id: A04, lead: 市发展改革委、港澳办}
+                  - {id: A05, lead: [市发改委]}
+                """, triggers: ["A05"]),
+            CheckerExample("Aliases count as names", rule: "field: participants\nin: $.units[*]\nmatch: [name, aliases]", data: """
+                units:
+                  - {name: 市外办, aliases: [外办]}
+                tasks:
+                  - {id: A02, participants: 外办}
+                """, triggers: []),
+        ])
+
+    let field: String
+    let candidates: JSONPath?
+    let collection: String?
+    let match: [String]
+    let split: Bool
+    let what: String
+
+    public init(options: RuleOptions) throws(LoadError) {
+        field = options.string("field") ?? ""
+        candidates = try options.jsonPath("in")
+        collection = options.string("collection")
+        if (candidates == nil) == (collection == nil) {
+            throw options.error("in", "give exactly one of `in` (a JSONPath) or `collection` (a configured collection)")
+        }
+        let matchFields = options.strings("match")
+        match = matchFields.isEmpty ? ["name"] : matchFields
+        split = options.bool("split") ?? true
+        what = options.string("what") ?? "value"
+    }
+
+    public struct State: Sendable {
+        var known: Set<String> = []
+        /// Primary names first, for suggestions.
+        var names: [String] = []
+        var missingCollection: String?
+    }
+
+    public func makeState(context: CheckContext) -> State {
+        var state = State()
+        let records: [Node]
+        if let candidates {
+            records = candidates.select(context.root)
+        } else if let collection, let list = context.collections[collection] {
+            records = list
+        } else {
+            state.missingCollection = collection
+            return state
+        }
+        for record in records {
+            for field in match {
+                guard let value = record.lookup(path: field) else { continue }
+                for text in Self.texts(of: value) where state.known.insert(text).inserted {
+                    state.names.append(text)
+                }
+            }
+        }
+        return state
+    }
+
+    static func texts(of node: Node) -> [String] {
+        if node.kind == .list { return node.items.compactMap { $0.kind == .null ? nil : $0.scalarText } }
+        return node.kind == .null ? [] : node.scalarText.map { [$0] } ?? []
+    }
+
+    public func check(_ record: Record, state: inout State, report: inout FindingReporter) {
+        guard let value = record[field] else { return }
+        if let missing = state.missingCollection {
+            report.report(record, at: value, message: "collection `\(missing)` is not configured (add it under `collections:` in .plancheck.yml)")
+            return
+        }
+        let references: [(name: String, node: Node)] = split
+            ? UnitSplitter.units(of: value)
+            : (value.kind == .list ? value.items.compactMap { n in n.scalarText.map { ($0, n) } } : value.scalarText.map { [($0, value)] } ?? [])
+        for (name, node) in references where !state.known.contains(name) {
+            let suggestions = Suggestions.closest(to: name, among: state.names)
+            let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: " or "))?"
+            report.report(record, at: node, message: "\(record.key): unknown \(what) \"\(name)\" in `\(field)`\(hint)",
+                          values: ["field": field, "value": name, "suggestion": suggestions.first ?? ""])
+        }
+    }
+}

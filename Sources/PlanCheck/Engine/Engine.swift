@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import Synchronization
+
+/// The result of checking a set of datasets.
+public struct CheckResult: Sendable {
+    /// Findings in report order.
+    public var findings: [Finding]
+    /// Datasets that could not be read (they are skipped; the others are still checked).
+    public var errors: [LoadError]
+    /// Every dataset file looked at, in order.
+    public var files: [String]
+
+    public var hasInputErrors: Bool { !errors.isEmpty }
+
+    public func count(_ severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+}
+
+/// Runs compiled rules over documents.
+public struct Engine: Sendable {
+    public let rules: [CompiledRule]
+    public let asOf: PlanDate
+    public let collections: [String: [Node]]
+    public let severityOverrides: [String: Severity?]
+    /// Worker threads; results do not depend on it.
+    public var jobs: Int
+
+    public init(rules: [CompiledRule], asOf: PlanDate, collections: [String: [Node]] = [:],
+                severityOverrides: [String: Severity?] = [:], jobs: Int = 0) {
+        self.rules = rules
+        self.asOf = asOf
+        self.collections = collections
+        self.severityOverrides = severityOverrides
+        self.jobs = jobs > 0 ? jobs : Engine.defaultJobs
+    }
+
+    static var defaultJobs: Int {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 2
+        #endif
+    }
+
+    /// Rules whose severity override is not `off`.
+    var activeRules: [CompiledRule] {
+        rules.filter { rule in
+            if case .some(.none) = severityOverrides[rule.id] { return false }
+            return true
+        }
+    }
+
+    /// Checks every document of `document`'s stream; findings in report order.
+    public func check(document: Document) -> [Finding] {
+        let active = activeRules
+        var work: [(root: Node, rule: CompiledRule)] = []
+        for root in document.rootNodes {
+            for rule in active { work.append((root, rule)) }
+        }
+        let perRule = parallelMap(work, jobs: jobs) { item in
+            item.rule.run(root: item.root, context: CheckContext(asOf: asOf, root: item.root, collections: collections))
+        }
+        return finalize(perRule.flatMap { $0 })
+    }
+
+    /// Loads and checks `files`. A file that cannot be read becomes an error; the rest are checked.
+    public func check(files: [String], limits: LoadLimits = .default) -> CheckResult {
+        let outcomes = parallelMap(files, jobs: jobs) { file -> Result<[Finding], LoadError> in
+            do throws(LoadError) {
+                let document = try DatasetLoader.load(path: file, limits: limits)
+                guard !document.roots.isEmpty else {
+                    return .failure(LoadError(file: file, line: 1, column: 1, message: "the file is empty: expected a YAML or JSON document"))
+                }
+                // Files are already checked in parallel; inside a file, rules run sequentially.
+                var serial = self
+                serial.jobs = files.count > 1 ? 1 : jobs
+                return .success(serial.check(document: document))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var findings: [Finding] = []
+        var errors: [LoadError] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let list): findings.append(contentsOf: list)
+            case .failure(let error): errors.append(error)
+            }
+        }
+        findings.sort(by: Finding.reportOrder)
+        return CheckResult(findings: findings, errors: errors, files: files)
+    }
+
+    /// Applies severity overrides (`rule-id.code` first, then `rule-id`) and sorts.
+    func finalize(_ findings: [Finding]) -> [Finding] {
+        var result: [Finding] = []
+        result.reserveCapacity(findings.count)
+        for var finding in findings {
+            let base = finding.rule.split(separator: ".", maxSplits: 1).first.map(String.init) ?? finding.rule
+            let override: Severity?? = severityOverrides.keys.contains(finding.rule) ? severityOverrides[finding.rule] : severityOverrides[base]
+            if case .some(let level) = override {
+                guard let level else { continue } // `off`
+                finding.severity = level
+            }
+            result.append(finding)
+        }
+        result.sort(by: Finding.reportOrder)
+        return result
+    }
+}
+
+/// Maps `items` on up to `jobs` threads, keeping the input order in the output.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T) -> R) -> [R] {
+    if jobs <= 1 || items.count <= 1 { return items.map(transform) }
+    let results = Mutex<[Int: R]>([:])
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: min(jobs, items.count)) { _ in
+        while true {
+            let index = next.add(1, ordering: .relaxed).oldValue
+            if index >= items.count { break }
+            let value = transform(items[index])
+            results.withLock { $0[index] = value }
+        }
+    }
+    return results.withLock { dict in (0..<items.count).map { dict[$0]! } }
+}

@@ -1,0 +1,45 @@
+/// What a report format receives.
+public struct ReportInput: Sendable {
+    public var result: CheckResult
+    /// Every rule that ran (for formats that describe rules, such as SARIF).
+    public var rules: [CompiledRule]
+    public var asOf: PlanDate
+    /// Colour escapes are wanted (text on a terminal without NO_COLOR).
+    public var color: Bool
+
+    public init(result: CheckResult, rules: [CompiledRule], asOf: PlanDate, color: Bool = false) {
+        self.result = result
+        self.rules = rules
+        self.asOf = asOf
+        self.color = color
+    }
+}
+
+/// One output format of `plancheck check --format`.
+public protocol ReportFormat: Sendable {
+    static var identifier: String { get }
+    static var summary: String { get }
+    init()
+    func render(_ input: ReportInput) -> String
+}
+
+public enum ReportFormats {
+    public static let all: [any ReportFormat.Type] = [TextReport.self, JSONReport.self]
+
+    public static func named(_ identifier: String) -> (any ReportFormat.Type)? {
+        all.first { $0.identifier == identifier }
+    }
+
+    public static var identifiers: [String] { all.map { $0.identifier } }
+}
+
+extension CheckResult {
+    /// "2 errors, 1 warning, 0 infos in 3 files" — shared by the human-readable formats.
+    public var summaryLine: String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var line = "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(count(.info)) info"
+        line += " in \(plural(files.count, "file"))"
+        if !errors.isEmpty { line += "; \(plural(errors.count, "file")) could not be read" }
+        return line
+    }
+}

@@ -1,0 +1,99 @@
+/// The project configuration, `.plancheck.yml`.
+///
+/// ```yaml
+/// rules: [rules.yml]              # rule files, relative to this file
+/// packs: [plan-basics]            # built-in packs (Rules/ in the repository)
+/// datasets: [plan.yaml]           # files or folders checked when no PATH is given
+/// asOf: 2011-12-31                # the as-of date (else --as-of, else today)
+/// collections:                    # named collections for `reference`/`accountability`
+///   units: {file: units.yaml, path: "$.units[*]"}
+/// severity:                       # per-rule overrides; `off` disables
+///   task-owner-required: warning
+/// ```
+public struct Configuration: Sendable {
+    public static let fileName = ".plancheck.yml"
+    public static let keys = ["rules", "packs", "datasets", "asOf", "collections", "severity"]
+
+    /// The config file, nil for a configuration made from command-line options only.
+    public var file: String?
+    public var ruleFiles: [String] = []
+    public var packs: [String] = []
+    public var datasets: [String] = []
+    public var asOf: PlanDate?
+    public var collections: [CollectionSource] = []
+    /// Rule id (or `rule-id.code`) → new severity; nil means `off`.
+    public var severityOverrides: [String: Severity?] = [:]
+
+    public init() {}
+
+    public struct CollectionSource: Sendable {
+        public var name: String
+        public var file: String
+        public var path: JSONPath
+    }
+
+    /// Looks for `.plancheck.yml` in `directory` and its ancestors.
+    public static func find(from directory: String) -> String? {
+        var current = FileSystem.normalize(directory.hasPrefix("/") ? directory : FileSystem.join(FileSystem.currentDirectory, directory))
+        while true {
+            let candidate = FileSystem.join(current, fileName)
+            if FileSystem.exists(candidate) { return candidate }
+            if current == "/" || current.isEmpty { return nil }
+            current = FileSystem.directory(of: current)
+        }
+    }
+
+    public static func load(path: String) throws(LoadError) -> Configuration {
+        let document = try YAMLLoader.load(bytes: FileReader.read(path), file: path)
+        var config = Configuration()
+        config.file = path
+        guard let root = document.root else { return config } // an empty config is allowed
+        guard root.kind == .map else { throw LoadError(at: root, "the configuration is a map with keys \(keys.joined(separator: ", "))") }
+        try RuleFileLoader.checkKeys(root, allowed: keys, what: "configuration")
+        let base = FileSystem.directory(of: path)
+        config.ruleFiles = try strings(root, "rules").map { FileSystem.join(base, $0) }
+        config.packs = try strings(root, "packs")
+        config.datasets = try strings(root, "datasets").map { FileSystem.join(base, $0) }
+        if let asOf = root["asOf"] {
+            guard let text = asOf.scalarText, let date = PlanDate(iso: text) else {
+                throw LoadError(at: asOf, "`asOf` must be a date written YYYY-MM-DD")
+            }
+            config.asOf = date
+        }
+        if let collections = root["collections"] {
+            guard collections.kind == .map else { throw LoadError(at: collections, "`collections` maps names to {file, path}") }
+            for (name, spec) in collections.entries {
+                guard spec.kind == .map else { throw LoadError(at: spec, "collection `\(name)` is a map with `file` and `path`") }
+                try RuleFileLoader.checkKeys(spec, allowed: ["file", "path"], what: "collection `\(name)`")
+                guard let file = spec["file"]?.string else { throw LoadError(at: spec, "collection `\(name)` needs `file`") }
+                let pathNode = spec["path"]
+                let path = try JSONPath.compile(pathNode?.string ?? "$[*]", at: pathNode ?? spec)
+                config.collections.append(CollectionSource(name: name, file: FileSystem.join(base, file), path: path))
+            }
+        }
+        if let severity = root["severity"] {
+            guard severity.kind == .map else { throw LoadError(at: severity, "`severity` maps rule ids to error, warning, info or off") }
+            for (rule, value) in severity.entries {
+                let word = value.scalarText ?? ""
+                if word == "off" || value.bool == false {
+                    config.severityOverrides[rule] = .some(nil)
+                } else if let level = Severity(rawValue: word) {
+                    config.severityOverrides[rule] = level
+                } else {
+                    throw LoadError(at: value, "severity for `\(rule)` must be error, warning, info or off")
+                }
+            }
+        }
+        return config
+    }
+
+    static func strings(_ map: Node, _ key: String) throws(LoadError) -> [String] {
+        guard let value = map[key], !value.isNull else { return [] }
+        if let single = value.string { return [single] }
+        guard value.kind == .list else { throw LoadError(at: value, "`\(key)` must be a list of strings") }
+        return try value.items.map { (item) throws(LoadError) -> String in
+            guard let text = item.string else { throw LoadError(at: item, "`\(key)` must list strings") }
+            return text
+        }
+    }
+}

@@ -1,0 +1,196 @@
+/// A loaded rule file: a named set of rules with their checkers instantiated.
+public struct RuleSet: Sendable {
+    public var name: String
+    public var description: String
+    public var file: String
+    public var rules: [CompiledRule]
+}
+
+/// One rule ready to run.
+public struct CompiledRule: Sendable {
+    public var id: String { header.id }
+    public var checker: String { header.checker }
+    public var severity: Severity { header.severity }
+    public let description: String
+    public let target: JSONPath
+    public let keyField: String
+    public let location: SourceLocation
+    /// The rule's own map in the rule file (options, for `rules explain`).
+    public let node: Node
+    var header: RuleHeader
+    let runner: any RuleRunner
+
+    /// Runs the rule on the records `target` selects in `root`.
+    func run(root: Node, context: CheckContext) -> [Finding] {
+        let records = target.select(root)
+        return runner.run(records: records, header: header, keyField: keyField, context: context)
+    }
+}
+
+/// Type-erases a checker so rules of different checkers sit in one list.
+protocol RuleRunner: Sendable {
+    func run(records: [Node], header: RuleHeader, keyField: String, context: CheckContext) -> [Finding]
+}
+
+struct TypedRuleRunner<C: Checker>: RuleRunner {
+    let checker: C
+
+    func run(records: [Node], header: RuleHeader, keyField: String, context: CheckContext) -> [Finding] {
+        var state = checker.makeState(context: context)
+        var reporter = FindingReporter(header: header, context: context)
+        for node in records {
+            checker.check(Record(node: node, keyField: keyField), state: &state, report: &reporter)
+        }
+        checker.finish(state: &state, report: &reporter)
+        return reporter.findings
+    }
+}
+
+func makeRunner<C: Checker>(_ type: C.Type, options: RuleOptions) throws(LoadError) -> any RuleRunner {
+    TypedRuleRunner(checker: try C(options: options))
+}
+
+/// Reads rule files: a closed set of keys at every level, option types checked against each
+/// checker's schema, every error located in the rule file.
+public struct RuleFileLoader: Sendable {
+    public static let fileKeys = ["ruleset", "description", "key", "rules"]
+    public static let commonRuleKeys = ["id", "checker", "target", "severity", "message", "description", "key", "when"]
+
+    public let registry: CheckerRegistry
+
+    public init(registry: CheckerRegistry = .builtIn) {
+        self.registry = registry
+    }
+
+    public func load(path: String) throws(LoadError) -> RuleSet {
+        try load(bytes: FileReader.read(path), file: path)
+    }
+
+    public func load(bytes: [UInt8], file: String) throws(LoadError) -> RuleSet {
+        let document = try YAMLLoader.load(bytes: bytes, file: file)
+        guard let root = document.root, root.kind == .map else {
+            let node = document.root
+            throw LoadError(file: file, line: node?.line ?? 1, column: node?.column ?? 1,
+                            message: "a rule file is a map with `ruleset`, `description` and `rules`")
+        }
+        try Self.checkKeys(root, allowed: Self.fileKeys, what: "rule file")
+        guard let name = root["ruleset"]?.string, !name.isEmpty else {
+            throw LoadError(at: root["ruleset"] ?? root, "`ruleset` must name the rule set (a non-empty string)")
+        }
+        let defaultKey = try Self.optionalString(root, "key") ?? "id"
+        guard let rules = root["rules"], rules.kind == .list else {
+            throw LoadError(at: root["rules"] ?? root, "`rules` must be a list of rules")
+        }
+        var compiled: [CompiledRule] = []
+        var seen: [String: Node] = [:]
+        for ruleNode in rules.items {
+            let rule = try compileRule(ruleNode, defaultKey: defaultKey)
+            if let first = seen[rule.id] {
+                throw LoadError(at: ruleNode["id"] ?? ruleNode, "duplicate rule id `\(rule.id)` (first defined at line \(first.line))")
+            }
+            seen[rule.id] = ruleNode
+            compiled.append(rule)
+        }
+        return RuleSet(name: name, description: root["description"]?.string ?? "", file: file, rules: compiled)
+    }
+
+    func compileRule(_ node: Node, defaultKey: String) throws(LoadError) -> CompiledRule {
+        guard node.kind == .map else { throw LoadError(at: node, "a rule is a map with `id`, `checker` and `target`") }
+        guard let id = node["id"]?.string, !id.isEmpty else {
+            throw LoadError(at: node["id"] ?? node, "every rule needs an `id` (a non-empty string)")
+        }
+        guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw LoadError(at: node["id"]!, "rule id `\(id)` may contain only letters, digits, `-` and `_`")
+        }
+        guard let checkerNode = node["checker"], let checkerName = checkerNode.string else {
+            throw LoadError(at: node["checker"] ?? node, "rule `\(id)` needs a `checker`; available: \(registry.checkers.keys.sorted().joined(separator: ", "))")
+        }
+        guard let type = registry[checkerName] else {
+            let hint = Suggestions.closest(to: checkerName, among: Array(registry.checkers.keys)).first.map { " — did you mean `\($0)`?" } ?? ""
+            throw LoadError(at: checkerNode, "unknown checker `\(checkerName)`\(hint); available: \(registry.checkers.keys.sorted().joined(separator: ", "))")
+        }
+        let descriptor = type.descriptor
+        try Self.checkKeys(node, allowed: Self.commonRuleKeys + descriptor.options.map(\.name), what: "rule `\(id)` (checker `\(checkerName)`)")
+        guard let targetNode = node["target"], let targetText = targetNode.string else {
+            throw LoadError(at: node["target"] ?? node, "rule `\(id)` needs a `target`: a JSONPath selecting its records, such as `$.tasks[*]`")
+        }
+        let target = try JSONPath.compile(targetText, at: targetNode)
+        var severity = Severity.error
+        if let severityNode = node["severity"] {
+            guard let word = severityNode.string, let value = Severity(rawValue: word) else {
+                throw LoadError(at: severityNode, "`severity` must be one of error, warning, info")
+            }
+            severity = value
+        }
+        var template: MessageTemplate?
+        if let messageNode = node["message"] {
+            guard let text = messageNode.string else { throw LoadError(at: messageNode, "`message` must be a string") }
+            do { template = try MessageTemplate(text) } catch {
+                throw LoadError(file: messageNode.document.file, line: messageNode.line, column: messageNode.column,
+                                message: "message template: \(error.message) at character \(error.offset + 1)")
+            }
+        }
+        for spec in descriptor.options {
+            try Self.validate(option: spec, in: node, rule: id)
+        }
+        let options = RuleOptions(node: node, ruleID: id)
+        let runner = try makeRunner(type, options: options)
+        let header = RuleHeader(id: id, checker: checkerName, severity: severity,
+                                severityIsExplicit: node["severity"] != nil, message: template)
+        return CompiledRule(description: try Self.optionalString(node, "description") ?? "",
+                            target: target, keyField: try Self.optionalString(node, "key") ?? defaultKey,
+                            location: node.location, node: node, header: header, runner: runner)
+    }
+
+    /// Rejects keys outside `allowed`, naming the allowed ones and the likely intended key.
+    static func checkKeys(_ map: Node, allowed: [String], what: String) throws(LoadError) {
+        for key in map.keys {
+            let name = key.string ?? ""
+            if allowed.contains(name) { continue }
+            let hint = Suggestions.closest(to: name, among: allowed, limit: 1).first.map { " — did you mean `\($0)`?" } ?? ""
+            throw LoadError(at: key, "unknown key `\(name)` in \(what)\(hint); allowed keys: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    static func optionalString(_ map: Node, _ key: String) throws(LoadError) -> String? {
+        guard let value = map[key] else { return nil }
+        guard let text = value.string else { throw LoadError(at: value, "`\(key)` must be a string") }
+        return text
+    }
+
+    /// Checks one option value against its declared type (the checker can then read it freely).
+    static func validate(option spec: OptionSpec, in rule: Node, rule id: String) throws(LoadError) {
+        guard let value = rule[spec.name], value.kind != .null else {
+            if spec.required {
+                throw LoadError(at: rule, "rule `\(id)`: missing option `\(spec.name)` (\(spec.type)): \(spec.summary)")
+            }
+            return
+        }
+        func fail() -> LoadError {
+            let found = value.kind == .string ? "string \"\(value.string!)\"" : value.kind.name
+            return LoadError(at: value, "rule `\(id)`: option `\(spec.name)` expects \(spec.type), found \(found)")
+        }
+        switch spec.type {
+        case .string, .jsonPath:
+            guard value.kind == .string else { throw fail() }
+            if spec.type == .jsonPath { _ = try JSONPath.compile(value.string!, at: value) }
+        case .strings:
+            if value.kind == .list {
+                for item in value.items where item.kind != .string {
+                    throw LoadError(at: item, "rule `\(id)`: option `\(spec.name)` must list strings, found \(item.kind.name)")
+                }
+            } else if value.kind != .string { throw fail() }
+        case .integer: guard value.kind == .integer else { throw fail() }
+        case .number: guard value.kind == .integer || value.kind == .double else { throw fail() }
+        case .boolean: guard value.kind == .bool else { throw fail() }
+        case .date: guard let text = value.string, PlanDate(iso: text) != nil else { throw fail() }
+        case .oneOf(let words): guard let text = value.scalarText, words.contains(text) else { throw fail() }
+        case .stringMap:
+            guard value.kind == .map else { throw fail() }
+            for item in value.values where item.kind == .list || item.kind == .map {
+                throw LoadError(at: item, "rule `\(id)`: option `\(spec.name)` maps keys to single values")
+            }
+        case .any: break
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import PlanCheck
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List checkers and rules, or explain one.",
+        subcommands: [ListRules.self, ExplainRule.self],
+        defaultSubcommand: ListRules.self
+    )
+}
+
+struct ListRules: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List every checker and every rule of the active rule files and packs.")
+
+    @OptionGroup var project: ProjectOptions
+
+    func run() throws {
+        print("Checkers:")
+        for descriptor in CheckerRegistry.builtIn.descriptors {
+            print("  \(descriptor.name.padding(16))\(descriptor.summary)")
+        }
+        print("\nBuilt-in packs: \(Project.packNames.joined(separator: ", "))")
+        let loaded: Project
+        do {
+            loaded = try project.load(paths: [])
+        } catch {
+            if project.config == nil && project.rules.isEmpty { return } // no project here: checkers only
+            throw Self.failInput(error)
+        }
+        for set in loaded.ruleSets {
+            print("\nRules of `\(set.name)` (\(set.file)):")
+            for rule in set.rules {
+                let override = loaded.configuration.severityOverrides[rule.id]
+                let state: String
+                switch override {
+                case .some(.none): state = "off"
+                case .some(.some(let level)): state = "\(level.rawValue) (overridden)"
+                case .none: state = rule.severity.rawValue
+                }
+                print("  \(rule.id.padding(34)) \(rule.checker.padding(15)) \(state.padding(20)) \(rule.description)")
+            }
+        }
+    }
+}
+
+struct ExplainRule: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a checker or a rule, with its examples.")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Argument(help: "A checker name (`required`) or a rule id from the active rule files and packs.")
+    var id: String
+
+    func run() throws {
+        var rule: CompiledRule?
+        if let loaded = try? project.load(paths: []) {
+            rule = loaded.engine.rules.first { $0.id == id }
+        }
+        if rule == nil {
+            // Built-in packs are always explainable, even outside a project.
+            for name in Project.packNames {
+                if let set = try? Project.pack(named: name), let found = set.rules.first(where: { $0.id == id }) {
+                    rule = found
+                    break
+                }
+            }
+        }
+        let checkerName = rule?.checker ?? id
+        guard let checker = CheckerRegistry.builtIn[checkerName] else {
+            printError("error: `\(id)` is neither a checker nor a rule id of the active rule files or built-in packs; see `plancheck rules list`")
+            throw ExitCode(2)
+        }
+        if let rule {
+            print("Rule \(rule.id) — checker `\(rule.checker)`, severity \(rule.severity.rawValue), target \(rule.target.text)")
+            print("Defined at \(rule.location)")
+            if !rule.description.isEmpty { print("\n\(rule.description)") }
+            print("")
+        }
+        print(CheckerDocumentation.markdown(checker.descriptor))
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        let visible = self.reduce(0) { $0 + ($1.isWideCJK ? 2 : 1) }
+        return visible >= width ? self + " " : self + String(repeating: " ", count: width - visible)
+    }
+}
+
+extension Character {
+    var isWideCJK: Bool {
+        guard let v = unicodeScalars.first?.value else { return false }
+        return (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+    }
+}

@@ -1,0 +1,3 @@
+enum PlanCheckVersion {
+    static let current = "0.1.0"
+}
