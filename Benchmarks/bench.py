@@ -301,6 +301,54 @@ def main():
                     cells.append(f"{peer['median'] / pc['median']:.1f}×")
             x = pc["median"] / scan_row["median"] if pc["median"] and scan_row and scan_row["median"] else None
             lines.append(f"| {pc['n']:,} | {fmt_ratio(x)} | " + " | ".join(cells) + " |")
+    # ---- issue 8 targets ----------------------------------------------------------------
+    pc_tool = next((t for t in tools if t.name.startswith("PlanCheck")), None)
+    if pc_rows:
+        lines.append("")
+        lines.append("Targets of issue 8 (at N = 100 000 and above; medians of this run):")
+        lines.append("")
+        lines.append("| N tasks | ≤ 1.5× scan | faster than jsonschema-rs | ≥ 10× OPA | ≥ 15× PyYAML gc off | peak ≤ 3× file |")
+        lines.append("|---:|---|---|---|---|---|")
+
+        def check(value, ok):
+            return "—" if value is None else f"{value} {'✅' if ok else '❌'}"
+
+        if not any(pc["n"] >= 100000 and pc["median"] for pc in pc_rows):
+            lines.append("| (no N ≥ 100 000 in this run) | | | | | |")
+        for pc in pc_rows:
+            if pc["n"] < 100000 or not pc["median"]:
+                continue
+            get = lambda name: by.get((name, pc["n"]), {}).get("median")
+            scan_t, js_t, opa_t, gc_t = (get("libyaml scan"), get("jsonschema-rs (schema part only)"),
+                                         get("OPA (Rego, JSON input)"), get("PyYAML script, gc off"))
+            m = pc["median"]
+            cells = [
+                check(scan_t and f"{m / scan_t:.2f}×", scan_t and m / scan_t <= 1.5),
+                check(js_t and f"{js_t / m:.2f}×", js_t and js_t / m > 1),
+                check(opa_t and f"{opa_t / m:.1f}×", opa_t and opa_t / m >= 10),
+                check(gc_t and f"{gc_t / m:.1f}×", gc_t and gc_t / m >= 15),
+                check(f"{pc['peak'] / (pc['size'] / 1e6):.1f}×", pc["peak"] / (pc["size"] / 1e6) <= 3),
+            ]
+            lines.append(f"| {pc['n']:,} | " + " | ".join(cells) + " |")
+
+        # start-up on a 50-task file, and two large files at once against one after the other
+        d50 = ensure_data(out, 50)
+        startup = [run_timed(pc_tool.argv(d50))[0] for _ in range(max(5, args.reps * 3))]
+        startup_ms = statistics.median(startup) * 1000
+        lines.append("")
+        lines.append(f"- `plancheck check` on a 50-task file, process start to exit: {startup_ms:.0f} ms "
+                     f"(target < 50 ms) {'✅' if startup_ms < 50 else '❌'}")
+        big = max(args.sizes)
+        dbig = ensure_data(out, big)
+        second = os.path.join(dbig, "plan-copy.yaml")
+        if not os.path.exists(second) or os.path.getsize(second) != os.path.getsize(f"{dbig}/plan.yaml"):
+            shutil.copyfile(f"{dbig}/plan.yaml", second)
+        one = by[(pc_tool.name, big)]["median"]
+        two_argv = pc_tool.argv(dbig) + [second]
+        two = statistics.median([run_timed(two_argv)[0] for _ in range(args.reps)])
+        lines.append(f"- two files of {big:,} tasks in one `check`: {two:.3f} s, {two / (2 * one):.2f} of checking them "
+                     f"one after the other (2 × {one:.3f} s; target ≤ 0.6 on 2 cores) "
+                     f"{'✅' if two / (2 * one) <= 0.6 else '❌'}")
     if partial or status != "ready":
         lines.append("")
         lines.append(f"PlanCheck column: {status}.")
