@@ -317,3 +317,15 @@ public enum NormalizedPath {
         return out + "'"
     }
 }
+
+extension Node {
+    /// A field as it reads in a message: scalars as text, lists joined with 、, maps elided.
+    public var displayText: String {
+        switch kind {
+        case .null: ""
+        case .list: items.map(\.displayText).joined(separator: "、")
+        case .map: "{…}"
+        default: scalarText ?? ""
+        }
+    }
+}

@@ -50,7 +50,7 @@ public struct UniqueChecker: Checker {
             if value.kind == .string {
                 value.withUTF8 { state.scratch.append(contentsOf: $0) }
             } else {
-                state.scratch.append(contentsOf: MessageTemplate.display(value).utf8)
+                state.scratch.append(contentsOf: value.displayText.utf8)
             }
             if first == nil { first = value }
         }
