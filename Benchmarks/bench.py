@@ -166,7 +166,10 @@ def machine():
         uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
     except OSError:
         uname = " ".join(platform.uname())
-    return f"nproc {os.cpu_count()}, {cpu}{mem}; `{uname}`"
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = "; load average at the end: " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"nproc {os.cpu_count()}, {cpu}{mem}; `{uname}`{load}"
 
 
 def fmt_ratio(x):
