@@ -129,6 +129,7 @@ def plancheck_status(out, plancheck):
     kept = [r for r in rules["rules"] if r["checker"] in checkers]
     missing = sorted({r["checker"] for r in rules["rules"] if r["checker"] not in checkers})
     reason = probe.stderr.strip().splitlines()[0] if probe.stderr.strip() else "config does not load"
+    reason = reason.replace(ROOT + "/", "")
     if not kept:
         return f"pending: {reason}", None
     partial = os.path.join(out, "plancheck-partial")
