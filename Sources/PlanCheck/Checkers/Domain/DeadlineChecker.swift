@@ -148,9 +148,8 @@ public struct DeadlineChecker: Checker {
         let completedNode = record[completedField].flatMap { $0.isEmpty ? nil : $0 }
         let isDone: Bool = {
             if let status, !status.isEmpty {
-                if status.withUTF8({ doneTable.find($0) != nil }) { return true }
-                guard let text = status.scalarText else { return false }
-                return doneValues.contains(UnitSplitter.trim(Substring(text)))
+                if status.kind == .string { return status.withUTF8 { doneTable.find(UnitBytes.trimmed($0)) != nil } }
+                return status.scalarText.map { doneValues.contains($0) } ?? false
             }
             return completedNode != nil
         }()
