@@ -96,6 +96,9 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Worker threads (default: one per core). Output does not depend on it.", valueName: "n"))
     var jobs: Int = 0
 
+    @Option(name: .long, help: ArgumentHelp("Allow this external checker program to run (repeatable; see docs/plugins.md). Also PLANCHECK_ALLOWED_PLUGINS and ~/.config/plancheck/allowed-plugins.", valueName: "path"))
+    var allowPlugin: [String] = []
+
     func validate() throws {
         if let asOf, PlanDate(iso: asOf) == nil {
             throw ValidationError("--as-of takes a date written YYYY-MM-DD, got `\(asOf)`")
@@ -110,8 +113,11 @@ struct ProjectOptions: ParsableArguments {
         if let configPath {
             configuration = try Configuration.load(path: configPath)
         }
+        // Permission comes from the user, never from the project: see PluginPermissions.
+        let permissions = PluginPermissions.standard(commandLine: allowPlugin,
+                                                     projectDirectory: configPath.map(FileSystem.directory(of:)))
         return try Project(configuration: configuration, extraRuleFiles: rules,
-                           asOf: asOf.flatMap(PlanDate.init(iso:)), jobs: jobs)
+                           asOf: asOf.flatMap(PlanDate.init(iso:)), jobs: jobs, pluginPermissions: permissions)
     }
 
     /// Paths in messages read best relative to where the user stands.

@@ -53,7 +53,10 @@ public struct Engine: Sendable {
     }
 
     /// Checks every document of `document`'s stream; findings in report order.
-    public func check(document: Document) -> [Finding] {
+    public func check(document: Document) -> [Finding] { checkReportingErrors(document: document).findings }
+
+    /// Findings, and the input errors of rules whose checker failed (an external plugin).
+    func checkReportingErrors(document: Document) -> RuleOutput {
         let active = activeRules
         var work: [(root: Node, rule: CompiledRule)] = []
         for root in document.rootNodes {
@@ -62,12 +65,12 @@ public struct Engine: Sendable {
         let perRule = parallelMap(work, jobs: jobs) { item in
             item.rule.run(root: item.root, context: CheckContext(asOf: asOf, root: item.root, collections: collections))
         }
-        return finalize(perRule.flatMap { $0 })
+        return RuleOutput(findings: finalize(perRule.flatMap(\.findings)), errors: perRule.flatMap(\.errors))
     }
 
     /// Loads and checks `files`. A file that cannot be read becomes an error; the rest are checked.
     public func check(files: [String], limits: LoadLimits = .default) -> CheckResult {
-        let outcomes = parallelMap(files, jobs: jobs) { file -> Result<[Finding], LoadError> in
+        let outcomes = parallelMap(files, jobs: jobs) { file -> Result<RuleOutput, LoadError> in
             do throws(LoadError) {
                 // A lone large file is parsed in parallel; several files already use the threads.
                 let document = try DatasetLoader.load(path: file, limits: limits, parallelism: files.count == 1 ? jobs : 1)
@@ -77,16 +80,19 @@ public struct Engine: Sendable {
                 // Files are already checked in parallel; inside a file, rules run sequentially.
                 var serial = self
                 serial.jobs = files.count > 1 ? 1 : jobs
-                return .success(serial.check(document: document))
+                return .success(serial.checkReportingErrors(document: document))
             } catch {
                 return .failure(error)
             }
         }
         var findings: [Finding] = []
-        var errors: [LoadError] = []
+        // Rules that cannot run (a plugin nobody allowed) say so once, not once per file.
+        var errors: [LoadError] = activeRules.compactMap(\.setupError)
         for outcome in outcomes {
             switch outcome {
-            case .success(let list): findings.append(contentsOf: list)
+            case .success(let output):
+                findings.append(contentsOf: output.findings)
+                errors.append(contentsOf: output.errors)
             case .failure(let error): errors.append(error)
             }
         }

@@ -11,10 +11,12 @@
 ///   task-owner-required: warning
 /// ignore:                         # hidden findings, each with a reason (see IgnoreEntry)
 ///   - {rule: task-owner-required, records: [T7], reason: appointed in Q3}
+/// plugins:                        # external checkers, run only when allowed (docs/plugins.md)
+///   budget: {command: [plugins/budget_check.py], timeout: 10}
 /// ```
 public struct Configuration: Sendable {
     public static let fileName = ".plancheck.yml"
-    public static let keys = ["rules", "packs", "datasets", "asOf", "collections", "severity", "ignore"]
+    public static let keys = ["rules", "packs", "datasets", "asOf", "collections", "severity", "ignore", "plugins"]
 
     /// The config file, nil for a configuration made from command-line options only.
     public var file: String?
@@ -27,6 +29,8 @@ public struct Configuration: Sendable {
     public var severityOverrides: [String: Severity?] = [:]
     /// Findings hidden on purpose (`ignore:`), each with its reason.
     public var ignores: [IgnoreEntry] = []
+    /// External checker programs by name (`checker: plugin:NAME`); declaring one allows nothing.
+    public var plugins: [String: PluginSpec] = [:]
 
     public init() {}
 
@@ -89,6 +93,7 @@ public struct Configuration: Sendable {
             }
         }
         config.ignores = try IgnoreEntry.parse(root["ignore"])
+        config.plugins = try PluginSpec.parse(root["plugins"], base: base)
         return config
     }
 

@@ -21,10 +21,13 @@ public struct Project: Sendable {
     /// - Parameters:
     ///   - extraRuleFiles: `--rules` files, added to the configuration's.
     ///   - asOf: `--as-of`, which wins over the configuration's date; today when neither is set.
+    ///   - pluginPermissions: the external programs the user allowed (none by default).
     public init(configuration: Configuration, extraRuleFiles: [String] = [], asOf: PlanDate? = nil,
-                registry: CheckerRegistry = .builtIn, jobs: Int = 0) throws(LoadError) {
+                registry: CheckerRegistry = .builtIn, jobs: Int = 0,
+                pluginPermissions: PluginPermissions = .none) throws(LoadError) {
         self.configuration = configuration
-        let loader = RuleFileLoader(registry: registry)
+        let loader = RuleFileLoader(registry: registry,
+                                    plugins: PluginCatalog(plugins: configuration.plugins, permissions: pluginPermissions))
         var sets: [RuleSet] = []
         for pack in configuration.packs { sets.append(try Self.pack(named: pack, registry: registry)) }
         for file in configuration.ruleFiles + extraRuleFiles { sets.append(try loader.load(path: file)) }

@@ -22,8 +22,11 @@ public struct CompiledRule: Sendable {
     /// `when:` — the rule applies only to records for which it holds.
     public let when: CompiledExpression?
 
+    /// Why the rule cannot run at all (an external plugin nobody allowed); reported once.
+    public var setupError: LoadError? { runner.setupError }
+
     /// Runs the rule on the records `target` selects in `root`.
-    func run(root: Node, context: CheckContext) -> [Finding] {
+    func run(root: Node, context: CheckContext) -> RuleOutput {
         var records = target.select(root)
         var failures: [Finding] = []
         if let when {
@@ -42,7 +45,9 @@ public struct CompiledRule: Sendable {
                 }
             }
         }
-        return failures + runner.run(records: records, header: header, keyField: keyField, context: context)
+        var output = runner.run(records: records, header: header, keyField: keyField, context: context)
+        output.findings = failures + output.findings
+        return output
     }
 }
 
@@ -53,22 +58,35 @@ extension CheckContext {
     }
 }
 
+/// What one rule gives on one document: findings, and input errors when the checker itself
+/// failed (an external plugin that crashed); the engine reports those and exits with code 2.
+struct RuleOutput: Sendable {
+    var findings: [Finding]
+    var errors: [LoadError] = []
+}
+
 /// Type-erases a checker so rules of different checkers sit in one list.
 protocol RuleRunner: Sendable {
-    func run(records: [Node], header: RuleHeader, keyField: String, context: CheckContext) -> [Finding]
+    func run(records: [Node], header: RuleHeader, keyField: String, context: CheckContext) -> RuleOutput
+    /// A problem known when the rule file loads that keeps the rule from running.
+    var setupError: LoadError? { get }
+}
+
+extension RuleRunner {
+    var setupError: LoadError? { nil }
 }
 
 struct TypedRuleRunner<C: Checker>: RuleRunner {
     let checker: C
 
-    func run(records: [Node], header: RuleHeader, keyField: String, context: CheckContext) -> [Finding] {
+    func run(records: [Node], header: RuleHeader, keyField: String, context: CheckContext) -> RuleOutput {
         var state = checker.makeState(context: context)
         var reporter = FindingReporter(header: header, context: context)
         for node in records {
             checker.check(Record(node: node, keyField: keyField), state: &state, report: &reporter)
         }
         checker.finish(state: &state, report: &reporter)
-        return reporter.findings
+        return RuleOutput(findings: reporter.findings)
     }
 }
 
@@ -83,9 +101,12 @@ public struct RuleFileLoader: Sendable {
     public static let commonRuleKeys = ["id", "checker", "target", "severity", "message", "description", "key", "when"]
 
     public let registry: CheckerRegistry
+    /// External checkers (`checker: plugin:NAME`) and the permission to run them.
+    public let plugins: PluginCatalog
 
-    public init(registry: CheckerRegistry = .builtIn) {
+    public init(registry: CheckerRegistry = .builtIn, plugins: PluginCatalog = .none) {
         self.registry = registry
+        self.plugins = plugins
     }
 
     public func load(path: String) throws(LoadError) -> RuleSet {
@@ -128,15 +149,23 @@ public struct RuleFileLoader: Sendable {
         guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw LoadError(at: node["id"]!, "rule id `\(id)` may contain only letters, digits, `-` and `_`")
         }
+        let available = (registry.checkers.keys.sorted() + plugins.checkerNames).joined(separator: ", ")
         guard let checkerNode = node["checker"], let checkerName = checkerNode.string else {
-            throw LoadError(at: node["checker"] ?? node, "rule `\(id)` needs a `checker`; available: \(registry.checkers.keys.sorted().joined(separator: ", "))")
+            throw LoadError(at: node["checker"] ?? node, "rule `\(id)` needs a `checker`; available: \(available)")
         }
-        guard let type = registry[checkerName] else {
-            let hint = Suggestions.closest(to: checkerName, among: Array(registry.checkers.keys)).first.map { " — did you mean `\($0)`?" } ?? ""
-            throw LoadError(at: checkerNode, "unknown checker `\(checkerName)`\(hint); available: \(registry.checkers.keys.sorted().joined(separator: ", "))")
+        // An external plugin's options are its own business: any keys, passed through as JSON.
+        let pluginRunner = try PluginSpec.pluginName(inChecker: checkerName).map { (name) throws(LoadError) in
+            try plugins.runner(plugin: name, rule: node, ruleID: id, checkerNode: checkerNode)
         }
-        let descriptor = type.descriptor
-        try Self.checkKeys(node, allowed: Self.commonRuleKeys + descriptor.options.map(\.name), what: "rule `\(id)` (checker `\(checkerName)`)")
+        let type = registry[checkerName]
+        if pluginRunner == nil {
+            guard let type else {
+                let hint = Suggestions.closest(to: checkerName, among: Array(registry.checkers.keys) + plugins.checkerNames + plugins.plugins.keys)
+                    .first.map { " — did you mean `\(plugins.plugins[$0] != nil ? PluginSpec.checkerPrefix + $0 : $0)`?" } ?? ""
+                throw LoadError(at: checkerNode, "unknown checker `\(checkerName)`\(hint); available: \(available)")
+            }
+            try Self.checkKeys(node, allowed: Self.commonRuleKeys + type.descriptor.options.map(\.name), what: "rule `\(id)` (checker `\(checkerName)`)")
+        }
         guard let targetNode = node["target"], let targetText = targetNode.string else {
             throw LoadError(at: node["target"] ?? node, "rule `\(id)` needs a `target`: a JSONPath selecting its records, such as `$.tasks[*]`")
         }
@@ -162,11 +191,16 @@ public struct RuleFileLoader: Sendable {
             }
             when = try Self.compileCondition(text, at: whenNode, what: "rule `\(id)`: `when`")
         }
-        for spec in descriptor.options {
-            try Self.validate(option: spec, in: node, rule: id)
+        let runner: any RuleRunner
+        if let pluginRunner {
+            runner = pluginRunner
+        } else {
+            let type = type!
+            for spec in type.descriptor.options {
+                try Self.validate(option: spec, in: node, rule: id)
+            }
+            runner = try makeRunner(type, options: RuleOptions(node: node, ruleID: id))
         }
-        let options = RuleOptions(node: node, ruleID: id)
-        let runner = try makeRunner(type, options: options)
         let header = RuleHeader(id: id, checker: checkerName, severity: severity,
                                 severityIsExplicit: node["severity"] != nil, message: template)
         return CompiledRule(description: try Self.optionalString(node, "description") ?? "",
