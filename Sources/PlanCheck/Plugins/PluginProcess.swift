@@ -152,7 +152,15 @@ enum PluginProcess {
         #else
         let environment = environ
         #endif
-        let status = posix_spawn(&pid, program, &actions, &attributes, argv, environment)
+        var status = posix_spawn(&pid, program, &actions, &attributes, argv, environment)
+        // ETXTBSY: a program file just written is still open for writing in a process forked
+        // meanwhile by another thread, until that process execs. It passes within milliseconds.
+        var attempts = 0
+        while status == ETXTBSY && attempts < 20 {
+            attempts += 1
+            usleep(5_000)
+            status = posix_spawn(&pid, program, &actions, &attributes, argv, environment)
+        }
         guard status == 0 else { return .failure("cannot start \(program): \(String(cString: strerror(status)))") }
         return .success(pid)
     }

@@ -17,8 +17,8 @@ public struct PluginSpec: Sendable {
     public var name: String
     /// The command as written: the program, then its arguments.
     public var command: [String]
-    /// The program as an absolute path when it was written with a `/` (relative to the
-    /// configuration file), else the bare name, looked up in PATH when it runs.
+    /// The program as an absolute path when it was written with a `/` (relative ones are
+    /// relative to the configuration file), else the bare name, looked up in PATH.
     public var program: String
     public var arguments: [String] { Array(command.dropFirst()) }
     /// Seconds one run (one rule on one document) may take before the program is killed.
@@ -68,7 +68,9 @@ public struct PluginSpec: Sendable {
                 }
                 timeout = seconds
             }
-            let program = first.contains("/") ? FileSystem.normalize(FileSystem.join(base, first)) : first
+            // Absolute, so it still names a path (contains `/`) after `./` is normalized away.
+            let absoluteBase = base.hasPrefix("/") ? base : FileSystem.join(FileSystem.currentDirectory, base)
+            let program = first.contains("/") ? FileSystem.join(absoluteBase, first) : first
             result[name] = PluginSpec(name: name, command: command, program: program, timeout: timeout, location: spec.location)
         }
         return result
