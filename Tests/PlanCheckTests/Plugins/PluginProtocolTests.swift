@@ -24,6 +24,16 @@ import Testing
         #expect(records[1]?["path"]?.string == "$['tasks'][1]")
     }
 
+    @Test func theRequestIsJSONWhateverTheYAML() throws {
+        let project = try PluginProject()
+        project.dir.write("plan.yaml", "tasks:\n  - {id: T1, targets: {'2011': 5, max: .inf}, note: \"a\\u0001\\\"b\"}\n")
+        project.reply(#"{"protocol": "plancheck-plugin/1", "findings": []}"#)
+        let result = try project.check(allowing: [project.stub])
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let request = try JSONLoader.load(bytes: Array(Data(contentsOf: URL(fileURLWithPath: project.path + "/request.json"))), file: "request.json")
+        #expect(request.root?["records"]?[0]?["value"]?.jsonText == #"{"id":"T1","targets":{"2011":5,"max":null},"note":"a\u0001\"b"}"#)
+    }
+
     @Test func findingsAreLocatedByRecordKeyAndPath() throws {
         let project = try PluginProject()
         project.reply("""
