@@ -156,9 +156,9 @@ enum PluginProcess {
         // ETXTBSY: a program file just written is still open for writing in a process forked
         // meanwhile by another thread, until that process execs. It passes within milliseconds.
         var attempts = 0
-        while status == ETXTBSY && attempts < 20 {
+        while status == ETXTBSY && attempts < 40 {
             attempts += 1
-            usleep(5_000)
+            usleep(10_000)
             status = posix_spawn(&pid, program, &actions, &attributes, argv, environment)
         }
         guard status == 0 else { return .failure("cannot start \(program): \(String(cString: strerror(status)))") }

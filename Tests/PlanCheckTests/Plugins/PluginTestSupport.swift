@@ -55,10 +55,17 @@ struct PluginProject {
 
     var stub: String { path + "/stub.sh" }
 
+    /// Writes an executable script. Opened close-on-exec: a process another test forks while
+    /// the file is open for writing would otherwise keep it open, and starting the script would
+    /// fail with ETXTBSY ("Text file busy") for as long as that process lives.
     @discardableResult
     func program(_ name: String, _ script: String) -> String {
-        let file = dir.write(name, script)
-        chmod(file, 0o755)
+        let file = path + "/" + name
+        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        precondition(fd >= 0, "cannot write \(file)")
+        let bytes = Array(script.utf8)
+        precondition(write(fd, bytes, bytes.count) == bytes.count)
+        close(fd)
         return file
     }
 
