@@ -33,7 +33,8 @@ public struct FindingReporter: Sendable {
             line: target.line,
             column: target.column,
             path: target.normalizedPath,
-            record: record.key))
+            record: record.key,
+            sheet: target.sheet))
     }
 }
 
