@@ -9,16 +9,18 @@ struct CSVReader {
     let file: String
     let delimiter: UInt8
 
-    /// Picks the delimiter from the first line (outside quotes): the most frequent of tab, comma,
-    /// semicolon and `|`; comma on a tie or when none occurs. `.tsv` files default to tab.
+    /// Picks the delimiter from the first lines (outside quotes; a ledger's first line may be a
+    /// lone title): the most frequent of tab, comma, semicolon and `|`; comma on a tie or when
+    /// none occurs. `.tsv` files default to tab.
     static func detectDelimiter(_ bytes: [UInt8], fileExtension: String) -> UInt8 {
         if fileExtension == "tsv" || fileExtension == "tab" { return 0x09 }
         var counts: [UInt8: Int] = [0x2C: 0, 0x09: 0, 0x3B: 0, 0x7C: 0]
         var quoted = false
+        var lines = 0
         for b in bytes.prefix(65_536) {
             if b == 0x22 { quoted.toggle(); continue }
             if quoted { continue }
-            if b == 0x0A || b == 0x0D { break }
+            if b == 0x0A { lines += 1; if lines == 10 { break } }
             if counts[b] != nil { counts[b]! += 1 }
         }
         let best = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key != 0x2C && (b.key == 0x2C || a.key > b.key) }!

@@ -102,15 +102,18 @@ struct TableMapper {
         haveHeader = true
         headerLine = header.number
         let useAliases = source?.aliases ?? true
-        var recognised = 0
-        var seen: [String: TableCell] = [:]
-        for cell in header.cells {
+        let named = header.cells.compactMap { cell -> (cell: TableCell, written: String, field: String?)? in
             let written = Self.trim(header.text(cell))
-            guard !written.isEmpty else { continue }
+            guard !written.isEmpty else { return nil }
             let key = Self.normalizeHeader(written)
-            var field = source?.columns[written] ?? source?.columns[key]
-            if field == nil, useAliases, let alias = HeaderAliases.fields[key] { field = alias; recognised += 1 }
-            let name = field ?? written
+            return (cell, written, source?.columns[written] ?? source?.columns[key] ?? (useAliases ? HeaderAliases.fields[key] : nil))
+        }
+        let recognised = named.filter { $0.field != nil }.count
+        mapped = source != nil || recognised >= 2
+        var seen: [String: TableCell] = [:]
+        for (cell, written, field) in named {
+            // A raw table keeps its headers as written.
+            let name = mapped ? field ?? written : written
             if let other = seen[name] {
                 throw LoadError(file: file, line: header.number, column: Int(cell.column),
                                 message: "\(place(header.number, Int(cell.column))): column `\(written)` maps to field `\(name)`, as column \(place(header.number, Int(other.column))) does; map one of them to another field in `tables: columns:`")
@@ -125,7 +128,6 @@ struct TableMapper {
             fieldKeys[column] = Array(name.utf8)
             headerWidth = max(headerWidth, column)
         }
-        mapped = source != nil || recognised >= 2
         if mapped {
             if useAliases { values = HeaderAliases.values }
             for (field, table) in source?.values ?? [:] { values[field, default: [:]].merge(table) { $1 } }
