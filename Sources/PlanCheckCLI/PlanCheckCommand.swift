@@ -15,6 +15,20 @@ struct PlanCheckCommand: ParsableCommand {
         subcommands: [CheckCommand.self, RulesCommand.self],
         defaultSubcommand: CheckCommand.self
     )
+
+    /// Usage errors exit with 2, like input errors (argument-parser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit code 2: something the user gave could not be used (as opposed to findings, code 1).

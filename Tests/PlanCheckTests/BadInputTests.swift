@@ -88,7 +88,7 @@ import Testing
         RuleCase(name: "missing target", text: "ruleset: x\nrules:\n  - {id: a, checker: required, fields: a}\n",
                  line: 3, column: 5, message: "needs a `target`"),
         RuleCase(name: "bad template", text: "ruleset: x\nrules:\n  - {id: a, checker: required, target: $.t, fields: a, message: 'x {{ key'}\n",
-                 line: 3, column: 65, message: "without a closing `}}` at character 3"),
+                 line: 3, column: 67, message: "unclosed '{{' in message template (at character 3)"),
     ]
 
     @Test(arguments: ruleFiles)

@@ -87,6 +87,13 @@ import Testing
         ("第四季度末", year2011, span("2011-10-01", "2011-12-31")),
         ("六月三十日前", year2011, day("2011-06-30")),
         ("3月至6月", year2011, span("2011-03-01", "2011-06-30")),
+        ("今年", year2011, span("2011-01-01", "2011-12-31")),
+        ("今年9月", year2011, span("2011-09-01", "2011-09-30")),
+        ("2011/6", nil, span("2011-06-01", "2011-06-30")),
+        ("2011年6月份", nil, span("2011-06-01", "2011-06-30")),
+        ("2011年第4季度", nil, span("2011-10-01", "2011-12-31")),
+        ("十二五规划期内", nil, span("2011-01-01", "2015-12-31")),
+        ("十二五期末", nil, span("2015-01-01", "2015-12-31")),
         // open-ended and recurring
         ("长期坚持", nil, .noFixedDeadline),
         ("持续推进", decade, .noFixedDeadline),
@@ -107,6 +114,8 @@ import Testing
         ("十二五规划纲要确定的目标", nil, .unparseable),
         ("2011年6月30日以后", nil, .unparseable),
         ("20110630", nil, .unparseable),
+        ("近期", nil, .unparseable),
+        ("下个月", nil, .unparseable),
     ]
 
     @Test(arguments: table.indices) func form(_ i: Int) {

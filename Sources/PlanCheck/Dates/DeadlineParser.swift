@@ -180,15 +180,17 @@ public enum DeadlineParser {
         if let iso = parseNumeric(text) { return iso }
         var s = Cursor(text)
         var year: Int?
+        var relative = false   // `今年`: a year-less "this year"
         if let y = s.digits(exactly: 4) {
             if s.atEnd { return yearPartial(y) }   // a bare year `2015`
             if s.take("年度") || s.take("年") { year = y } else { return nil }
         } else if s.take("今年") || s.take("本年度") || s.take("本年") || s.take("当年") {
-            year = nil
+            relative = true
         }
         let rest = s.rest
         switch rest {
         case "":
+            if relative { return Partial(year: nil, build: { .year($0) }) }
             return year.map(yearPartial)
         case "底", "末", "年底", "年末", "内", "年内", "度", "年度", "全年", "年", "终", "年终":
             return year.map(yearPartial) ?? Partial(year: nil, build: { .year($0) })

@@ -32,5 +32,6 @@ public enum CoreCheckers {
         TypeChecker.self,
         UniqueChecker.self,
         ReferenceChecker.self,
+        ExpressionChecker.self,
     ]
 }

@@ -71,7 +71,8 @@ public struct Engine: Sendable {
     public func check(files: [String], limits: LoadLimits = .default) -> CheckResult {
         let outcomes = parallelMap(files, jobs: jobs) { file -> Result<[Finding], LoadError> in
             do throws(LoadError) {
-                let document = try DatasetLoader.load(path: file, limits: limits, tables: tables)
+                // A lone large file is parsed in parallel; several files already use the threads.
+                let document = try DatasetLoader.load(path: file, limits: limits, parallelism: files.count == 1 ? jobs : 1, tables: tables)
                 guard !document.roots.isEmpty else {
                     return .failure(LoadError(file: file, line: 1, column: 1, message: "the file is empty: expected a YAML or JSON document"))
                 }

@@ -21,9 +21,14 @@ public struct FindingReporter: Sendable {
     public mutating func report(_ record: Record, at node: Node? = nil, message: String, code: String? = nil,
                                 severity: Severity? = nil, values: [String: String] = [:]) {
         let target = node ?? record.node
-        var variables = values
-        variables["message"] = message
-        let text = header.message.map { $0.render(record: record, variables: variables) } ?? message
+        var text = message
+        if let template = header.message {
+            var expressionContext = context.expressionContext
+            expressionContext.variables["message"] = .string(message)
+            expressionContext.variables["key"] = .string(record.key)
+            for (name, value) in values { expressionContext.variables[name] = .string(value) }
+            text = template.render(record: record.node, context: expressionContext)
+        }
         findings.append(Finding(
             rule: code.map { header.id + "." + $0 } ?? header.id,
             checker: header.checker,
@@ -45,5 +50,5 @@ struct RuleHeader: Sendable {
     var severity: Severity
     /// True when the rule file set `severity:` (then it wins over a checker's per-kind default).
     var severityIsExplicit: Bool
-    var message: MessageTemplate?
+    var message: ExpressionTemplate?
 }

@@ -4,14 +4,26 @@ internal import CYAML
 /// parser. Scalars resolve by the YAML 1.2 core schema, so `2011-06-30` stays a string for the
 /// checkers to interpret and `yes` is a string, not a boolean.
 public enum YAMLLoader {
-    public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .default) throws(LoadError) -> Document {
+    /// - Parameter parallelism: threads that may parse parts of a large file at once (see
+    ///   `ParallelYAMLLoader`); the result is the same document whatever the value.
+    public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .default, parallelism: Int = 1) throws(LoadError) -> Document {
+        if parallelism > 1, let document = ParallelYAMLLoader.load(bytes: bytes, file: file, limits: limits, parallelism: parallelism) {
+            return document
+        }
+        let (roots, storage) = try parse(bytes[...], file: file, limits: limits, lineOffset: 0)
+        return Document(file: file, roots: roots, storage: storage)
+    }
+
+    /// Parses one stream (or a piece of one whose first line is line `lineOffset + 1`).
+    static func parse(_ bytes: ArraySlice<UInt8>, file: String, limits: LoadLimits, lineOffset: Int) throws(LoadError) -> (roots: [Int32], storage: NodeStorage) {
         var builder = YAMLBuilder(file: file, limits: limits, expectedBytes: bytes.count)
+        builder.lineOffset = lineOffset
         do {
             try bytes.withUnsafeBufferPointer { (buffer) throws(LoadError) in
                 try builder.run(buffer)
             }
         }
-        return Document(file: file, roots: builder.roots, storage: builder.storage)
+        return (builder.roots, builder.storage)
     }
 }
 
@@ -38,6 +50,8 @@ private struct YAMLBuilder {
     var anchors: [String: (node: Int32, expanded: Int)] = [:]
     /// Nodes a full traversal would visit, counting every alias as its whole target.
     var expanded = 0
+    /// Added to every line number (when parsing a piece of a file).
+    var lineOffset = 0
 
     init(file: String, limits: LoadLimits, expectedBytes: Int) {
         self.file = file
@@ -74,7 +88,7 @@ private struct YAMLBuilder {
     }
 
     mutating func handle(_ event: inout yaml_event_t, _ type: yaml_event_type_t) throws(LoadError) {
-        let line = Int(event.start_mark.line) + 1
+        let line = Int(event.start_mark.line) + 1 + lineOffset
         let column = Int(event.start_mark.column) + 1
         switch type {
         case YAML_SCALAR_EVENT:
@@ -256,7 +270,7 @@ private struct YAMLBuilder {
             return LoadError(file: file, line: line, column: column,
                              message: "not valid UTF-8/UTF-16 text: \(problem)\(detail)")
         }
-        line = Int(parser.problem_mark.line) + 1
+        line = Int(parser.problem_mark.line) + 1 + lineOffset
         column = Int(parser.problem_mark.column) + 1
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {

@@ -212,6 +212,9 @@ public struct Node: Sendable {
 
     /// Follows a dotted path of map keys (`budget.amount`); list items by number (`leads.0`).
     public func lookup(path: String) -> Node? {
+        // Most fields are plain names: look them up without splitting (this is the hot path
+        // of every checker).
+        if !path.utf8.contains(UInt8(ascii: ".")) { return self[path] }
         var current: Node? = self
         for part in path.split(separator: ".", omittingEmptySubsequences: false) {
             guard let node = current else { return nil }
@@ -266,10 +269,29 @@ public struct NodeSequence: RandomAccessCollection, Sendable {
     public let count: Int
     let stride: Int
 
+    /// A one-element sequence holding `node` (so a scalar and a list can be walked alike).
+    public init(single node: Node) {
+        self.document = node.document
+        self.start = -1
+        self.count = 1
+        self.stride = 0
+        self.single = node.index
+    }
+
+    init(document: Document, start: Int, count: Int, stride: Int) {
+        self.document = document
+        self.start = start
+        self.count = count
+        self.stride = stride
+        self.single = -1
+    }
+
+    let single: Int32
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
     public subscript(position: Int) -> Node {
-        Node(document: document, index: document.children[start + position * stride])
+        Node(document: document, index: single >= 0 ? single : document.children[start + position * stride])
     }
 }
 
@@ -293,5 +315,17 @@ public enum NormalizedPath {
             }
         }
         return out + "'"
+    }
+}
+
+extension Node {
+    /// A field as it reads in a message: scalars as text, lists joined with 、, maps elided.
+    public var displayText: String {
+        switch kind {
+        case .null: ""
+        case .list: items.map(\.displayText).joined(separator: "、")
+        case .map: "{…}"
+        default: scalarText ?? ""
+        }
     }
 }

@@ -2,6 +2,146 @@
 
 enum BuiltInPacks {
     /// Pack name (file name without .yml) → rule-file YAML.
-    static let sources: [String: String] = [:
+    static let sources: [String: String] = [
+        "accountability": #"""
+        ruleset: accountability
+        description: >
+          "事事有人管，件件有着落": every action plan and task has lead units and participating units that
+          the unit registry knows, the lead is not repeated among the participants, and every task is
+          assigned to a named person (落实到人头). Use it with plan-basics, which checks task leads. The registry is the `units` collection of
+          .plancheck.yml when configured, else `$.units[*]` in the plan.
+        rules:
+          - id: action-accountability
+            description: Action plans name registered lead and participating units.
+            checker: accountability
+            target: $.actions[*]
+            collection: units
+            in: $.units[*]
+          - id: task-accountability
+            description: >
+              Tasks name registered participating units, without repeating the lead. Task leads
+              (present, registered) are plan-basics' `task-lead`; this pack does not report them twice.
+            checker: accountability
+            target: $.tasks[*]
+            collection: units
+            in: $.units[*]
+            requireLead: false
+            checkLeads: false
+          - id: task-owner
+            description: Every task is assigned to a named person (落实到人头).
+            checker: required
+            target: $.tasks[*]
+            fields: owner
+            severity: warning
+            message: "{{ key }}：未明确责任人（落实到人头）"
+        """#,
+        "deadlines": #"""
+        ruleset: deadlines
+        description: >
+          Deadlines as written ("2011年6月30日以前", "年底前", "十二五期间") are readable, fall inside the
+          plan period (`$.plan.period`), and are kept as of the run's as-of date: nothing overdue, nothing
+          done late, done tasks carry completion dates. Wording relative to the document (今年9月, 年内)
+          takes the year of `$.plan.issued`. Tasks due within 14 days are listed (info).
+          Open-ended wording (长期坚持, 每年) is reported as `task-deadline.no-fixed-deadline`: switch that
+          id off in .plancheck.yml if the plan allows it. Missing deadlines are plan-basics' job.
+        rules:
+          - id: task-deadline
+            checker: deadline
+            target: $.tasks[*]
+            period: $.plan.period
+            issued: $.plan.issued
+            dueSoonDays: 14
+            requireDue: false
+        """#,
+        "indicators": #"""
+        ruleset: indicators
+        description: >
+          The indicator system (指标体系): every indicator has a kind, a target and a direction; binding
+          (约束性) indicators that miss their targets are errors, expected (预期性) ones warnings; mid-term
+          actuals are compared with the path from the baseline to the target; declared totals
+          ("25项指标，约束性11项、预期性14项") add up.
+        rules:
+          - id: indicator-fields
+            checker: required
+            target: $.indicators[*]
+            fields: [name, kind]
+          - id: indicator-target
+            description: Binding indicators meet their targets (errors), expected ones too (warnings).
+            checker: indicator
+            target: $.indicators[*]
+            period: $.plan.period
+          - id: indicator-totals
+            description: Declared totals equal the records they count, per kind when the total says so.
+            checker: total
+            target: $.totals[*]
+        """#,
+        "permits": #"""
+        ruleset: permits
+        description: >
+          "一书两证"执行率100%: every construction project holds the site-selection opinion letter
+          (选址意见书), the land-use planning permit (建设用地规划许可证) and the construction-project
+          planning permit (建设工程规划许可证). Each project short of one is reported, and so is the rate.
+        rules:
+          - id: permits-yishu-liangzheng
+            description: 一书两证执行率 must be 100 %.
+            checker: ratio
+            target: $.projects[*]
+            fields: [permits.siteSelection, permits.landUse, permits.construction]
+            min: 1.0
+            requireRecords: false   # files without projects (a unit registry, another plan) are not "0 %"
+            label: 一书两证执行率
+            names:
+              permits.siteSelection: 选址意见书
+              permits.landUse: 建设用地规划许可证
+              permits.construction: 建设工程规划许可证
+        """#,
+        "plan-basics": #"""
+        ruleset: plan-basics
+        description: >
+          The least a work plan needs to be checkable: unique ids, a title for every action and task,
+          and for every task a lead unit that the unit registry knows and a deadline ("列出任务书、排出时间表").
+          The registry is the `units` collection of .plancheck.yml when configured, else `$.units[*]` in
+          the plan itself.
+        rules:
+          - id: action-id-unique
+            description: Action plans (行动计划) have unique ids.
+            checker: unique
+            target: $.actions[*]
+            fields: id
+          - id: task-id-unique
+            description: Tasks and measures have unique ids.
+            checker: unique
+            target: $.tasks[*]
+            fields: id
+          - id: indicator-id-unique
+            checker: unique
+            target: $.indicators[*]
+            fields: id
+          - id: project-id-unique
+            checker: unique
+            target: $.projects[*]
+            fields: id
+          - id: action-title-required
+            checker: required
+            target: $.actions[*]
+            fields: title
+          - id: task-title-required
+            checker: required
+            target: $.tasks[*]
+            fields: title
+          - id: task-deadline-required
+            description: Every task has a deadline (时间表).
+            checker: required
+            target: $.tasks[*]
+            fields: due
+            severity: warning
+          - id: task-lead
+            description: Every task names a lead unit (牵头单位) that the unit registry knows (names or aliases).
+            checker: accountability
+            target: $.tasks[*]
+            collection: units
+            in: $.units[*]
+            checkParticipants: false
+        """#,
     ]
 }

@@ -19,11 +19,37 @@ public struct CompiledRule: Sendable {
     public let node: Node
     var header: RuleHeader
     let runner: any RuleRunner
+    /// `when:` — the rule applies only to records for which it holds.
+    public let when: CompiledExpression?
 
     /// Runs the rule on the records `target` selects in `root`.
     func run(root: Node, context: CheckContext) -> [Finding] {
-        let records = target.select(root)
-        return runner.run(records: records, header: header, keyField: keyField, context: context)
+        var records = target.select(root)
+        var failures: [Finding] = []
+        if let when {
+            let expressionContext = context.expressionContext
+            records = records.filter { record in
+                do throws(ExpressionError) {
+                    return try when.evaluateCondition(record: record, context: expressionContext)
+                } catch {
+                    // Never silently true or false: the record gets a finding of this rule.
+                    var reporter = FindingReporter(header: header, context: context)
+                    reporter.report(Record(node: record, keyField: keyField), message:
+                        "\(Record(node: record, keyField: keyField).key): `when: \(when.source)` could not be evaluated: \(error.message)",
+                        code: "when-error")
+                    failures.append(contentsOf: reporter.findings)
+                    return false
+                }
+            }
+        }
+        return failures + runner.run(records: records, header: header, keyField: keyField, context: context)
+    }
+}
+
+extension CheckContext {
+    /// The expression language's view of the run.
+    public var expressionContext: ExpressionContext {
+        ExpressionContext(asOf: asOf, root: root, collections: collections)
     }
 }
 
@@ -122,13 +148,19 @@ public struct RuleFileLoader: Sendable {
             }
             severity = value
         }
-        var template: MessageTemplate?
+        var template: ExpressionTemplate?
         if let messageNode = node["message"] {
             guard let text = messageNode.string else { throw LoadError(at: messageNode, "`message` must be a string") }
-            do { template = try MessageTemplate(text) } catch {
-                throw LoadError(file: messageNode.document.file, line: messageNode.line, column: messageNode.column,
-                                message: "message template: \(error.message) at character \(error.offset + 1)")
+            do { template = try ExpressionTemplate.compile(text) } catch {
+                throw Self.expressionError(error, in: messageNode, what: "rule `\(id)`: `message` template")
             }
+        }
+        var when: CompiledExpression?
+        if let whenNode = node["when"] {
+            guard let text = whenNode.string ?? whenNode.scalarText, whenNode.kind != .list, whenNode.kind != .map else {
+                throw LoadError(at: whenNode, "`when` must be an expression (a string)")
+            }
+            when = try Self.compileCondition(text, at: whenNode, what: "rule `\(id)`: `when`")
         }
         for spec in descriptor.options {
             try Self.validate(option: spec, in: node, rule: id)
@@ -139,7 +171,32 @@ public struct RuleFileLoader: Sendable {
                                 severityIsExplicit: node["severity"] != nil, message: template)
         return CompiledRule(description: try Self.optionalString(node, "description") ?? "",
                             target: target, keyField: try Self.optionalString(node, "key") ?? defaultKey,
-                            location: node.location, node: node, header: header, runner: runner)
+                            location: node.location, node: node, header: header, runner: runner, when: when)
+    }
+
+    /// Compiles a condition, rejecting at load time one whose type is known not to be bool.
+    public static func compileCondition(_ text: String, at node: Node, what: String) throws(LoadError) -> CompiledExpression {
+        let expression: CompiledExpression
+        do { expression = try CompiledExpression.compile(text) } catch {
+            throw expressionError(error, in: node, what: what)
+        }
+        if let type = expression.staticType, type != .bool {
+            throw LoadError(at: node, "\(what): the expression gives \(type), not a bool\n    \(text)")
+        }
+        return expression
+    }
+
+    /// A located expression error: the column inside the expression, and the expression with a
+    /// caret under the problem.
+    static func expressionError(_ error: ExpressionError, in node: Node, what: String) -> LoadError {
+        let text = node.string ?? node.scalarText ?? ""
+        let offset = max(0, error.offset)
+        let prefix = String(text.prefix(offset))
+        let caretPad = prefix.reduce(0) { $0 + ($1.isWideForCaret ? 2 : 1) }
+        let lines = text.contains("\n") ? "" : "\n    \(text)\n    " + String(repeating: " ", count: caretPad) + "^"
+        let line = node.line + prefix.filter { $0 == "\n" }.count
+        return LoadError(file: node.document.file, line: line, column: node.column + (text.contains("\n") ? 0 : offset),
+                         message: "\(what): \(error.message) (at character \(offset + 1))\(lines)")
     }
 
     /// Rejects keys outside `allowed`, naming the allowed ones and the likely intended key.
@@ -192,5 +249,14 @@ public struct RuleFileLoader: Sendable {
             }
         case .any: break
         }
+    }
+}
+
+extension Character {
+    /// East Asian wide characters take two columns under a caret line.
+    var isWideForCaret: Bool {
+        guard let v = unicodeScalars.first?.value else { return false }
+        return (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
     }
 }

@@ -58,10 +58,10 @@ public struct ReferenceChecker: Checker {
     }
 
     public struct State: Sendable {
-        var known: Set<String> = []
-        /// Primary names first, for suggestions.
-        var names: [String] = []
+        var known = ByteStringTable<Bool>()
         var missingCollection: String?
+        /// Names in candidate order, for suggestions (built on the first miss).
+        var names: [String] { (0..<known.count).map { known.key(at: $0) } }
     }
 
     public func makeState(context: CheckContext) -> State {
@@ -78,9 +78,7 @@ public struct ReferenceChecker: Checker {
         for record in records {
             for field in match {
                 guard let value = record.lookup(path: field) else { continue }
-                for text in Self.texts(of: value) where state.known.insert(text).inserted {
-                    state.names.append(text)
-                }
+                for text in Self.texts(of: value) { state.known.insert(text, true) }
             }
         }
         return state
@@ -97,11 +95,23 @@ public struct ReferenceChecker: Checker {
             report.report(record, at: value, message: "collection `\(missing)` is not configured (add it under `collections:` in .plancheck.yml)")
             return
         }
+        // Fast path: single clean names are looked up by their bytes, without building strings.
+        let single = value.kind == .list ? value.items : NodeSequence(single: value)
+        var needsSlowPath = false
+        for item in single where item.kind == .string {
+            let clean = item.withUTF8 { bytes in
+                (!split || UnitBytes.isSingleUnit(bytes)) ? (state.known.find(bytes) != nil) : false
+            }
+            if !clean { needsSlowPath = true; break }
+        }
+        if !needsSlowPath && !single.contains(where: { $0.kind != .string && $0.kind != .null }) { return }
         let references: [(name: String, node: Node)] = split
             ? UnitSplitter.units(of: value)
             : (value.kind == .list ? value.items.compactMap { n in n.scalarText.map { ($0, n) } } : value.scalarText.map { [($0, value)] } ?? [])
-        for (name, node) in references where !state.known.contains(name) {
-            let suggestions = Suggestions.closest(to: name, among: state.names)
+        var names: [String]?
+        for (name, node) in references where state.known.find(name) == nil {
+            if names == nil { names = state.names }
+            let suggestions = Suggestions.closest(to: name, among: names!)
             let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: " or "))?"
             report.report(record, at: node, message: "\(record.key): unknown \(what) \"\(name)\" in `\(field)`\(hint)",
                           values: ["field": field, "value": name, "suggestion": suggestions.first ?? ""])

@@ -63,7 +63,7 @@ public struct TypeChecker: Checker {
 
     public func check(_ record: Record, state: inout Void, report: inout FindingReporter) {
         guard let value = record[field], value.kind != .null else { return }
-        let shown = MessageTemplate.display(value)
+        let shown = value.displayText
         func fail(_ problem: String) {
             report.report(record, at: value, message: "\(record.key): `\(field)` \(problem)", values: ["field": field, "value": shown])
         }

@@ -33,27 +33,34 @@ public struct UniqueChecker: Checker {
     }
 
     public struct State: Sendable {
-        /// Combined key → the node where it was first seen.
-        var firstSeen: [String: Node] = [:]
+        /// Combined key → line where it was first seen.
+        var firstSeen = ByteStringTable<Int>()
+        var scratch: [UInt8] = []
     }
 
     public func makeState(context: CheckContext) -> State { State() }
 
     public func check(_ record: Record, state: inout State, report: inout FindingReporter) {
-        var key = ""
+        // The combined key is built as bytes (fields joined by U+001F) to avoid a String per record.
+        state.scratch.removeAll(keepingCapacity: true)
         var first: Node?
         for (i, field) in fields.enumerated() {
-            guard let value = record[field], value.kind != .null, let text = value.scalarText ?? Optional(MessageTemplate.display(value)) else { return }
-            if i > 0 { key += "\u{1F}" }
-            key += text
+            guard let value = record[field], value.kind != .null else { return }
+            if i > 0 { state.scratch.append(0x1F) }
+            if value.kind == .string {
+                value.withUTF8 { state.scratch.append(contentsOf: $0) }
+            } else {
+                state.scratch.append(contentsOf: value.displayText.utf8)
+            }
             if first == nil { first = value }
         }
-        if let earlier = state.firstSeen[key] {
+        let line = (first ?? record.node).line
+        let earlier = state.scratch.withUnsafeBufferPointer { [line] bytes in state.firstSeen.insert(bytes, line) }
+        if let earlier {
+            let key = String(decoding: state.scratch, as: UTF8.self)
             let shown = fields.count == 1 ? "`\(fields[0])` \"\(key)\"" : "(\(fields.joined(separator: ", "))) = (\(key.replacingAll("\u{1F}", with: ", ")))"
-            report.report(record, at: first, message: "duplicate \(shown); first used at line \(earlier.line)",
+            report.report(record, at: first, message: "duplicate \(shown); first used at line \(earlier)",
                           values: ["field": fields.joined(separator: ", "), "value": key])
-        } else {
-            state.firstSeen[key] = first ?? record.node
         }
     }
 }

@@ -1,4 +1,10 @@
 /// The domain checkers: deadline, accountability, ratio, indicator, total.
 public enum DomainCheckers {
-    public static let all: [any Checker.Type] = []
+    public static let all: [any Checker.Type] = [
+        DeadlineChecker.self,
+        AccountabilityChecker.self,
+        RatioChecker.self,
+        IndicatorChecker.self,
+        TotalChecker.self,
+    ]
 }

@@ -1,19 +1,15 @@
-/// A regular expression from a rule file, compiled once.
-///
-/// Why a wrapper: the pattern engine can change (a linear-time engine for untrusted patterns)
-/// without touching the checkers that use it.
-struct TextPattern: @unchecked Sendable {
-    // Regex values are immutable; matching from several threads is safe.
-    let regex: Regex<AnyRegexOutput>
+/// A regular expression from a rule file, compiled once, using the expression language's RE2
+/// engine: matching runs in time linear in the input, so no pattern can hang a check.
+struct TextPattern: Sendable {
+    let whole: Regex
     let source: String
 
     init(_ source: String) throws(PatternError) {
         self.source = source
-        do { regex = try Regex(source) } catch { throw PatternError(message: "\(error)") }
+        do { whole = try Regex("^(?:" + source + ")$") } catch { throw PatternError(message: error.message) }
     }
 
-    func matchesWhole(_ text: String) -> Bool { (try? regex.wholeMatch(in: text)) != nil }
-    func matchesPart(_ text: String) -> Bool { (try? regex.firstMatch(in: text)) != nil }
+    func matchesWhole(_ text: String) -> Bool { whole.matches(text) }
 }
 
 struct PatternError: Error {

@@ -1,0 +1,229 @@
+/// `accountability`: "事事有人管" — every record has a lead unit that exists, participants that
+/// exist, no lead repeated as a participant, and a named owner where the plan demands one.
+public struct AccountabilityChecker: Checker {
+    public static let descriptor = CheckerDescriptor(
+        name: "accountability",
+        summary: "Every record names registered lead and participating units (and an owner where required), without repeating the lead among the participants.",
+        discussion: """
+        Plans assign each measure to lead units (牵头单位) and participating units (参加单位), \
+        often as one run of text: `市发展改革委、港澳办`. A string is split on 、 ， , ； ; / and \
+        line breaks; a list is taken item by item (items are split too).
+
+        With a unit registry — `collection:` a collection named in the config, or `in:` a \
+        JSONPath into the document (`$.units[*]`); given both, the collection wins when the \
+        config defines it, so one rule serves plans with and without a separate registry file — \
+        every unit must match one of the registry's `match` \
+        fields (default `name` and `aliases`). An unknown name gets "did you mean" suggestions by \
+        edit distance over characters, so `市发改委` suggests `市发展改革委`. Aliases count as the \
+        unit they belong to: a lead written as an alias and repeated in full among the \
+        participants is still a repeat.
+
+        Codes: `missing-lead`, `too-many-leads`, `unknown-lead`, `unknown-participant`, \
+        `lead-also-participant`, `duplicate-unit`, `missing-owner`, `registry-empty`, and with \
+        `summary: true` one `unit-summary` finding (info) per unit: tasks led and joined.
+        """,
+        options: [
+            OptionSpec("lead", .string, default: "lead", "The field holding the lead unit(s)."),
+            OptionSpec("participants", .string, default: "participants", "The field holding the participating units."),
+            OptionSpec("owner", .string, default: "owner", "The field holding the named person responsible."),
+            OptionSpec("requireLead", .boolean, default: "true", "Report records without a lead unit."),
+            OptionSpec("requireOwner", .boolean, default: "false", "Report records without a named owner (落实到人头)."),
+            OptionSpec("maxLeads", .integer, "The most lead units a record may name (1 forbids co-leads); unlimited when absent."),
+            OptionSpec("in", .jsonPath, "A JSONPath to the unit registry's entries in the document, e.g. `$.units[*]`."),
+            OptionSpec("collection", .string, "The name of a config collection holding the unit registry; used instead of `in` when the config defines it."),
+            OptionSpec("checkLeads", .boolean, default: "true", "Look lead units up in the registry."),
+            OptionSpec("checkParticipants", .boolean, default: "true", "Look participating units up in the registry."),
+            OptionSpec("match", .strings, default: "[name, aliases]", "Registry fields whose values (strings or lists) name a unit; the first is the unit's canonical name."),
+            OptionSpec("summary", .boolean, default: "false", "Also report, per unit, the number of records it leads and joins (info)."),
+        ],
+        examples: [
+            CheckerExample("Unknown, repeated and missing units", rule: "in: $.units[*]\nrequireOwner: true", data: """
+                units:
+                  - {name: 市发展改革委, aliases: [发展改革委, 市发改委]}
+                  - {name: 港澳办}
+                  - {name: 市科工贸信委}
+                tasks:
+                  - id: M1
+                    lead: 市发展改革委、港澳办
+                    participants: 市科工贸信委，发展改革委
+                    owner: 张三
+                  - id: M2
+                    lead: 市发展改委
+                    owner: 李四
+                  - id: M3
+                    participants: [港澳办]
+                """, triggers: ["M1", "M2", "M3", "M3"]),
+            CheckerExample("Leads and participants all registered", rule: "in: $.units[*]\nmaxLeads: 2", data: """
+                units:
+                  - {name: 市发展改革委, aliases: [市发改委]}
+                  - {name: 港澳办}
+                  - {name: 市外办}
+                tasks:
+                  - id: M1
+                    lead: 市发改委、港澳办
+                    participants: [市外办]
+                """, triggers: []),
+        ])
+
+    let leadField: String
+    let participantsField: String
+    let ownerField: String
+    let requireLead: Bool
+    let requireOwner: Bool
+    let maxLeads: Int?
+    let registryPath: JSONPath?
+    let collection: String?
+    let matchFields: [String]
+    let summary: Bool
+    let checkLeads: Bool
+    let checkParticipants: Bool
+
+    public init(options: RuleOptions) throws(LoadError) {
+        leadField = options.string("lead") ?? "lead"
+        participantsField = options.string("participants") ?? "participants"
+        ownerField = options.string("owner") ?? "owner"
+        requireLead = options.bool("requireLead") ?? true
+        requireOwner = options.bool("requireOwner") ?? false
+        maxLeads = options.integer("maxLeads")
+        registryPath = try options.jsonPath("in")
+        collection = options.string("collection")
+        let match = options.strings("match")
+        matchFields = match.isEmpty ? ["name", "aliases"] : match
+        summary = options.bool("summary") ?? false
+        if let maxLeads, maxLeads < 1 { throw options.error("maxLeads", "must be at least 1") }
+        checkLeads = options.bool("checkLeads") ?? true
+        checkParticipants = options.bool("checkParticipants") ?? true
+    }
+
+    /// Unit names → canonical name, built once per document.
+    struct Registry: Sendable {
+        var canonical: [String: String] = [:]
+        var names: [String] = []
+        var source: String
+
+        func resolve(_ name: String) -> String? { canonical[name] }
+    }
+
+    public struct State: Sendable {
+        var registry: Registry?
+        /// Per canonical unit: (records led, records joined), in first-seen order.
+        var tally: [String: (led: Int, joined: Int)] = [:]
+        var order: [String] = []
+        var registryNode: Node?
+        /// Unit names seen; an empty registry matters only when there was a name to check.
+        var names = 0
+    }
+
+    public func makeState(context: CheckContext) -> State {
+        var state = State()
+        let entries: [Node]
+        let source: String
+        // A configured collection wins; otherwise the document path. Packs name both, so they
+        // work whether the registry sits in the plan or in a file of its own.
+        if let collection, let list = context.collections[collection] {
+            entries = list
+            source = "collection `\(collection)`"
+        } else if let registryPath {
+            entries = registryPath.select(context.root)
+            source = collection.map { "`\(registryPath.text)` (collection `\($0)` is not configured)" } ?? "`\(registryPath.text)`"
+        } else if let collection {
+            entries = []
+            source = "collection `\(collection)`, which is not configured (add it under `collections:` in .plancheck.yml)"
+        } else {
+            return state
+        }
+        var registry = Registry(source: source)
+        for entry in entries {
+            var canonical: String?
+            for field in matchFields {
+                guard let value = entry.lookup(path: field) else { continue }
+                let names = value.kind == .list ? value.items.compactMap(\.string) : (value.string.map { [$0] } ?? [])
+                for raw in names {
+                    let name = UnitSplitter.trim(Substring(raw))
+                    guard !name.isEmpty else { continue }
+                    if canonical == nil { canonical = name }
+                    if registry.canonical[name] == nil {
+                        registry.canonical[name] = canonical
+                        registry.names.append(name)
+                    }
+                }
+            }
+        }
+        state.registry = registry
+        return state
+    }
+
+    public func check(_ record: Record, state: inout State, report: inout FindingReporter) {
+        let key = record.key
+        let leadNode = record[leadField]
+        let leads = leadNode.map(UnitSplitter.units(of:)) ?? []
+        let participants = record[participantsField].map(UnitSplitter.units(of:)) ?? []
+        state.names += leads.count + participants.count
+
+        if leads.isEmpty {
+            if requireLead {
+                report.report(record, at: leadNode, message: "\(key): no lead unit (`\(leadField)`)", code: "missing-lead", values: ["field": leadField])
+            }
+        } else if let maxLeads, leads.count > maxLeads {
+            report.report(record, at: leadNode,
+                          message: "\(key): \(leads.count) lead units (\(leads.map(\.name).joined(separator: "、"))), at most \(maxLeads) allowed",
+                          code: "too-many-leads", values: ["field": leadField])
+        }
+
+        var leadUnits: Set<String> = []
+        var seen: Set<String> = []
+        for (role, units, field) in [("lead", leads, leadField), ("participant", participants, participantsField)] {
+            for unit in units {
+                let canonical = resolve(unit.name, role: role, field: field, at: unit.node, record: record, state: state, report: &report)
+                if seen.contains(canonical) {
+                    if role == "participant" && leadUnits.contains(canonical) {
+                        report.report(record, at: unit.node, message: "\(key): lead unit \(unit.name) is also listed as a participant",
+                                      code: "lead-also-participant", values: ["field": field, "value": unit.name])
+                    } else {
+                        report.report(record, at: unit.node, message: "\(key): \(unit.name) is listed twice", code: "duplicate-unit",
+                                      values: ["field": field, "value": unit.name])
+                    }
+                    continue
+                }
+                seen.insert(canonical)
+                if role == "lead" { leadUnits.insert(canonical) }
+                if summary {
+                    if state.tally[canonical] == nil { state.order.append(canonical); state.tally[canonical] = (0, 0) }
+                    if role == "lead" { state.tally[canonical]!.led += 1 } else { state.tally[canonical]!.joined += 1 }
+                }
+            }
+        }
+
+        if requireOwner {
+            let owner = record[ownerField]
+            if owner?.isEmpty ?? true {
+                report.report(record, at: owner, message: "\(key): no named owner (`\(ownerField)`)", code: "missing-owner", values: ["field": ownerField])
+            }
+        }
+    }
+
+    /// The unit's canonical name; reports it when the registry does not know it.
+    func resolve(_ name: String, role: String, field: String, at node: Node, record: Record, state: State,
+                 report: inout FindingReporter) -> String {
+        guard let registry = state.registry else { return name }
+        if let canonical = registry.resolve(name) { return canonical }
+        guard !registry.names.isEmpty, role == "lead" ? checkLeads : checkParticipants else { return name }
+        let hint = Suggestions.didYouMean(name, among: registry.names)
+        report.report(record, at: node, message: "\(record.key): \(role == "lead" ? "lead" : "participating") unit \(name) is not in the unit registry\(hint)",
+                      code: role == "lead" ? "unknown-lead" : "unknown-participant", values: ["field": field, "value": name])
+        return name
+    }
+
+    public func finish(state: inout State, report: inout FindingReporter) {
+        if let registry = state.registry, registry.names.isEmpty, state.names > 0 {
+            report.report(report.datasetRecord, at: state.registryNode,
+                          message: "the unit registry (\(registry.source)) is empty: unit names are not checked", code: "registry-empty", severity: .warning)
+        }
+        guard summary else { return }
+        for unit in state.order {
+            let t = state.tally[unit]!
+            report.report(report.datasetRecord, message: "\(unit): leads \(t.led), joins \(t.joined)", code: "unit-summary", severity: .info,
+                          values: ["unit": unit, "led": String(t.led), "joined": String(t.joined)])
+        }
+    }
+}

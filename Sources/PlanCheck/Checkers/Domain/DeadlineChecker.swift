@@ -1,0 +1,236 @@
+/// `deadline`: deadlines are present, readable, inside the plan period, and kept as of the run's
+/// as-of date.
+public struct DeadlineChecker: Checker {
+    public static let descriptor = CheckerDescriptor(
+        name: "deadline",
+        summary: "Deadlines are present, readable, inside the plan period, not overdue, and consistent with status and completion dates.",
+        discussion: """
+        Deadlines are read as plans write them (`2011年6月30日以前`, `年底前`, `第一季度`, \
+        `十二五期间`; see docs/deadlines.md): each becomes a closed interval of days whose end is \
+        the deadline. As of the run's as-of date (`--as-of`, then the config, then today) a record \
+        that is not done and whose deadline ended before that date is **overdue**; a deadline \
+        falling *on* the as-of date is not overdue yet.
+
+        Each kind of finding has its own code, so a rule file or config can switch one off or \
+        re-grade it: `missing`, `unparseable`, `ambiguous` (a year-less `6月底` in a plan spanning \
+        several years), `no-fixed-deadline` (`长期坚持`, `每年`), `outside-period`, `overdue`, \
+        `done-late`, `done-without-date`, `completed-unreadable`, `completed-in-future`, \
+        `due-soon` (info), and `period` (the plan period the rule points at cannot be read).
+
+        A record is done when its status is one of `done`, or, when it has no status at all, when \
+        it has a completion date.
+        """,
+        options: [
+            OptionSpec("due", .string, default: "due", "The field holding the deadline as written."),
+            OptionSpec("status", .string, default: "status", "The field holding the record's status."),
+            OptionSpec("done", .strings, default: "[done, 已完成]", "Status values that mean the record is done."),
+            OptionSpec("completed", .string, default: "completed", "The field holding the completion date (ISO or a single-day deadline form)."),
+            OptionSpec("period", .jsonPath, "A JSONPath into the document to the plan period, a `{start, end}` map (e.g. `$.plan.period`)."),
+            OptionSpec("periodStart", .date, "The plan period's first day, when the document does not carry it."),
+            OptionSpec("periodEnd", .date, "The plan period's last day, when the document does not carry it."),
+            OptionSpec("issued", .jsonPath, "A JSONPath to the document's date (e.g. `$.plan.issued`): `今年`, `本年`, `年内` then mean that year even in a multi-year plan."),
+            OptionSpec("dueSoonDays", .integer, default: "0 (off)", "Report open records due within this many days after the as-of date (severity info)."),
+            OptionSpec("requireDue", .boolean, default: "true", "Report records without a deadline (`missing`)."),
+        ],
+        examples: [
+            CheckerExample("Overdue, late and unreadable deadlines", rule: "period: $.plan.period", data: """
+                plan:
+                  period: {start: 2011-01-01, end: 2011-12-31}
+                tasks:
+                  - id: M1
+                    due: 2011年6月30日以前
+                    status: in-progress
+                  - id: M2
+                    due: 2011年3月底
+                    status: done
+                    completed: 2011-04-15
+                  - id: M3
+                    due: 尽快
+                  - id: M4
+                    due: 2012年底前
+                  - id: M5
+                    status: not-started
+                """, triggers: ["M1", "M2", "M3", "M4", "M5"], asOf: PlanDate(year: 2011, month: 7, day: 1)),
+            CheckerExample("A year-less deadline in a multi-year plan", rule: "period: $.plan.period", data: """
+                plan:
+                  period: {start: 2011-01-01, end: 2020-12-31}
+                tasks:
+                  - id: M1
+                    due: 6月30日以前
+                """, triggers: ["M1"]),
+            CheckerExample("Due on the as-of date, done on time, year-less forms in a one-year plan", rule: "periodStart: 2011-01-01\nperiodEnd: 2011-12-31", data: """
+                tasks:
+                  - id: M1
+                    due: 2011年6月30日
+                    status: in-progress
+                  - id: M2
+                    due: 年底前
+                    status: 已完成
+                    completed: 2011-05-20
+                  - id: M3
+                    due: 第四季度
+                """, triggers: [], asOf: PlanDate(year: 2011, month: 6, day: 30)),
+        ])
+
+    let dueField: String
+    let statusField: String
+    let doneValues: Set<String>
+    let completedField: String
+    let periodPath: JSONPath?
+    let issuedPath: JSONPath?
+    let fixedPeriod: PlanDateInterval?
+    let dueSoonDays: Int
+    let requireDue: Bool
+
+    public init(options: RuleOptions) throws(LoadError) {
+        dueField = options.string("due") ?? "due"
+        statusField = options.string("status") ?? "status"
+        let done = options.strings("done")
+        doneValues = Set(done.isEmpty ? ["done", "已完成"] : done)
+        completedField = options.string("completed") ?? "completed"
+        periodPath = try options.jsonPath("period")
+        issuedPath = try options.jsonPath("issued")
+        dueSoonDays = options.integer("dueSoonDays") ?? 0
+        requireDue = options.bool("requireDue") ?? true
+        if dueSoonDays < 0 { throw options.error("dueSoonDays", "must be 0 (off) or a positive number of days") }
+        switch (options.date("periodStart"), options.date("periodEnd")) {
+        case (nil, nil):
+            fixedPeriod = nil
+        case (let start?, let end?):
+            guard start <= end else { throw options.error("periodEnd", "the period ends (\(end)) before it starts (\(start))") }
+            if periodPath != nil { throw options.error("period", "give either `period` or `periodStart`/`periodEnd`, not both") }
+            fixedPeriod = PlanDateInterval(start: start, end: end)
+        case (nil, _):
+            throw options.error("periodStart", "`periodEnd` needs `periodStart`")
+        case (_, nil):
+            throw options.error("periodEnd", "`periodStart` needs `periodEnd`")
+        }
+    }
+
+    public struct State: Sendable {
+        var period: PlanDateInterval?
+        /// Set when `period:` points at nothing readable; reported once in `finish`.
+        var periodProblem: (node: Node?, message: String)?
+        var asOf: PlanDate
+        var records = 0
+        /// The year the document was written, for wording relative to it (`今年`, `年内`).
+        var issuedYear: Int?
+    }
+
+    public func makeState(context: CheckContext) -> State {
+        var state = State(period: fixedPeriod, periodProblem: nil, asOf: context.asOf)
+        state.issuedYear = issuedPath?.select(context.root).first.flatMap(FieldValues.day)?.year
+        if let periodPath {
+            let found = periodPath.select(context.root)
+            if let node = found.first, let interval = FieldValues.interval(node) {
+                state.period = interval
+            } else {
+                state.periodProblem = (found.first, found.isEmpty
+                    ? "plan period `\(periodPath)` not found in the document; deadlines are not checked against it"
+                    : "plan period `\(periodPath)` is not a {start, end} map of dates; deadlines are not checked against it")
+            }
+        }
+        return state
+    }
+
+    public func check(_ record: Record, state: inout State, report: inout FindingReporter) {
+        state.records += 1
+        let key = record.key
+        let dueNode = record[dueField]
+        let status = record[statusField]
+        let completedNode = record[completedField].flatMap { $0.isEmpty ? nil : $0 }
+        let isDone: Bool = {
+            if let status, !status.isEmpty, let text = status.scalarText { return doneValues.contains(UnitSplitter.trim(Substring(text))) }
+            return completedNode != nil
+        }()
+
+        // Completion date checks do not need a deadline.
+        var completed: PlanDate?
+        if let completedNode {
+            if let date = FieldValues.day(completedNode) {
+                completed = date
+                if date > state.asOf {
+                    report.report(record, at: completedNode, message: "\(key): completion date \(date) is after the as-of date \(state.asOf)",
+                                  code: "completed-in-future", values: ["field": completedField])
+                }
+            } else {
+                report.report(record, at: completedNode, message: "\(key): completion date `\(FieldValues.display(completedNode))` is not a date",
+                              code: "completed-unreadable", values: ["field": completedField])
+            }
+        } else if isDone {
+            report.report(record, at: status, message: "\(key): done but has no completion date (`\(completedField)`)",
+                          code: "done-without-date", values: ["field": completedField])
+        }
+
+        guard let dueNode, !dueNode.isEmpty, let text = dueNode.scalarText else {
+            if requireDue {
+                report.report(record, at: dueNode, message: "\(key): no deadline (`\(dueField)`)", code: "missing", values: ["field": dueField])
+            }
+            return
+        }
+        let deadline: PlanDateInterval
+        switch parse(text, state: state) {
+        case .unparseable:
+            report.report(record, at: dueNode, message: "\(key): deadline `\(text)` cannot be read as a date",
+                          code: "unparseable", values: ["field": dueField, "value": text])
+            return
+        case .ambiguous(let reason):
+            report.report(record, at: dueNode, message: "\(key): deadline is ambiguous: \(reason)",
+                          code: "ambiguous", values: ["field": dueField, "value": text])
+            return
+        case .noFixedDeadline:
+            report.report(record, at: dueNode, message: "\(key): `\(text)` is recurring or open-ended: no fixed deadline",
+                          code: "no-fixed-deadline", severity: .warning, values: ["field": dueField, "value": text])
+            return
+        case .interval(let interval):
+            deadline = interval
+        }
+        let due = deadline.end
+        var values = ["field": dueField, "value": text, "due": due.description]
+
+        if let period = state.period, !period.contains(deadline) {
+            let side = deadline.end > period.end ? "ends \(deadline.end), after the plan period ends \(period.end)"
+                                                 : "starts \(deadline.start), before the plan period starts \(period.start)"
+            report.report(record, at: dueNode, message: "\(key): deadline `\(text)` \(side)", code: "outside-period", values: values)
+        }
+
+        if isDone {
+            if let completed, completed > due {
+                let late = due.days(to: completed)
+                values["days"] = String(late)
+                report.report(record, at: completedNode, message: "\(key): done \(late) day\(late == 1 ? "" : "s") late (completed \(completed), due \(due))",
+                              code: "done-late", values: values)
+            }
+            return
+        }
+        if due < state.asOf {
+            let days = due.days(to: state.asOf)
+            values["days"] = String(days)
+            report.report(record, at: dueNode, message: "\(key): overdue by \(days) day\(days == 1 ? "" : "s") (due \(due), as of \(state.asOf))",
+                          code: "overdue", values: values)
+        } else if dueSoonDays > 0, state.asOf.days(to: due) <= dueSoonDays {
+            let days = state.asOf.days(to: due)
+            values["days"] = String(days)
+            let when = days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
+            report.report(record, at: dueNode, message: "\(key): due \(when) (\(due))", code: "due-soon", severity: .info, values: values)
+        }
+    }
+
+    /// Words that are relative to the document's own date rather than to the plan period.
+    static let documentRelative = ["今年", "本年", "当年", "年内", "本季度"]
+
+    /// Parses with the plan period; wording relative to the document's date (`今年9月`, `年内`)
+    /// that the period leaves ambiguous takes the year the document was issued.
+    func parse(_ text: String, state: State) -> DeadlineParse {
+        let result = DeadlineParser.parse(text, planPeriod: state.period)
+        guard case .ambiguous = result, let year = state.issuedYear,
+              Self.documentRelative.contains(where: { text.contains($0) }) else { return result }
+        return DeadlineParser.parse(text, planPeriod: .year(year))
+    }
+
+    public func finish(state: inout State, report: inout FindingReporter) {
+        // A document without records (a unit registry file) need not carry the plan period.
+        guard let problem = state.periodProblem, state.records > 0 else { return }
+        report.report(report.datasetRecord, at: problem.node, message: problem.message, code: "period", severity: .warning)
+    }
+}

@@ -1,0 +1,90 @@
+/// A hash table keyed by UTF-8 byte strings that looks keys up without creating a `String`.
+///
+/// Why: checkers compare millions of field values (unit names, ids) against sets. Building a
+/// Swift `String` for each Chinese value allocates (they exceed the 15-byte small-string
+/// limit), which costs more than parsing the value did. Keys are copied once into one buffer.
+public struct ByteStringTable<Value: Sendable>: Sendable {
+    private var bytes: [UInt8] = []
+    private var offsets: [Int32] = []
+    private var lengths: [Int32] = []
+    private var hashes: [UInt64] = []
+    public private(set) var values: [Value] = []
+    /// Open addressing: entry index + 1, or 0 for an empty slot. Capacity is a power of two.
+    private var slots: [Int32] = Array(repeating: 0, count: 16)
+
+    public init() {}
+
+    public var count: Int { values.count }
+
+    /// The key of entry `index` as a String (for messages and suggestions).
+    public func key(at index: Int) -> String {
+        let o = Int(offsets[index]), n = Int(lengths[index])
+        return String(decoding: bytes[o..<o + n], as: UTF8.self)
+    }
+
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
+        for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    private func slot(for key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, entry: Int?) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let e = Int(slots[i])
+            if e == 0 { return (i, nil) }
+            let entry = e - 1
+            if hashes[entry] == hash, Int(lengths[entry]) == key.count {
+                let o = Int(offsets[entry])
+                let same = bytes.withUnsafeBufferPointer { all in
+                    key.count == 0 || memcmpEqual(all.baseAddress! + o, key.baseAddress!, key.count)
+                }
+                if same { return (i, entry) }
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    public func find(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
+        slot(for: key, hash: Self.hash(key)).entry.map { values[$0] }
+    }
+
+    public func find(_ key: String) -> Value? {
+        var key = key
+        return key.withUTF8 { find($0) }
+    }
+
+    /// Inserts `value` for `key` unless present; returns the existing value when there is one.
+    @discardableResult
+    public mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) -> Value? {
+        let h = Self.hash(key)
+        let (s, entry) = slot(for: key, hash: h)
+        if let entry { return values[entry] }
+        offsets.append(Int32(bytes.count))
+        lengths.append(Int32(key.count))
+        hashes.append(h)
+        bytes.append(contentsOf: key)
+        values.append(value)
+        slots[s] = Int32(values.count)
+        if values.count * 2 > slots.count { grow() }
+        return nil
+    }
+
+    @discardableResult
+    public mutating func insert(_ key: String, _ value: Value) -> Value? {
+        var key = key
+        return key.withUTF8 { insert($0, value) }
+    }
+
+    private mutating func grow() {
+        var newSlots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = newSlots.count - 1
+        for entry in 0..<values.count {
+            var i = Int(truncatingIfNeeded: hashes[entry]) & mask
+            while newSlots[i] != 0 { i = (i + 1) & mask }
+            newSlots[i] = Int32(entry + 1)
+        }
+        slots = newSlots
+    }
+}

@@ -1,0 +1,91 @@
+import Testing
+@testable import PlanCheck
+
+/// Features every rule has: `when`, `message` templates, `key`, severity overrides.
+@Suite struct RuleFeatureTests {
+    func run(_ rules: String, _ data: String, overrides: [String: Severity?] = [:]) throws -> [Finding] {
+        let set = try RuleFileLoader().load(bytes: Array(rules.utf8), file: "rules.yml")
+        let document = try YAMLLoader.load(bytes: Array(data.utf8), file: "data.yaml")
+        return Engine(rules: set.rules, asOf: PlanDate(year: 2011, month: 12, day: 31), severityOverrides: overrides, jobs: 1)
+            .check(document: document)
+    }
+
+    static let data = """
+    tasks:
+      - {id: T1, status: done, budget: 10}
+      - {id: T2, status: in-progress}
+      - {id: T3, status: done}
+    """
+
+    @Test func whenRestrictsTheRecords() throws {
+        let findings = try run("""
+            ruleset: r
+            rules:
+              - {id: done-needs-completion, checker: required, target: '$.tasks[*]', fields: completed, when: "status == 'done'"}
+            """, Self.data)
+        #expect(findings.map(\.record) == ["T1", "T3"])
+    }
+
+    @Test func whenThatCannotBeEvaluatedIsAFindingNotASilentSkip() throws {
+        let findings = try run("""
+            ruleset: r
+            rules:
+              - {id: big, checker: required, target: '$.tasks[*]', fields: owner, when: "budget > 5"}
+            """, Self.data)
+        #expect(findings.map(\.rule) == ["big", "big.when-error", "big.when-error"])
+        #expect(findings[1].message.contains("could not be evaluated"))
+    }
+
+    @Test func whenParseErrorPointsIntoTheExpression() {
+        do {
+            _ = try RuleFileLoader().load(bytes: Array("ruleset: r\nrules:\n  - id: a\n    checker: required\n    target: $.t[*]\n    fields: a\n    when: status == == 1\n".utf8), file: "r.yml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.line == 7)
+            #expect(error.column == 11 + 10)
+            #expect(error.message.contains("status == == 1\n              ^"), "\(error.message)")
+        }
+    }
+
+    @Test func nonBooleanWhenIsRejectedAtLoad() {
+        #expect(throws: LoadError.self) {
+            try RuleFileLoader().load(bytes: Array("ruleset: r\nrules:\n  - {id: a, checker: required, target: $.t, fields: a, when: \"1 + 2\"}\n".utf8), file: "r.yml")
+        }
+    }
+
+    @Test func messageTemplatesQuoteFieldsAndExpressions() throws {
+        let findings = try run("""
+            ruleset: r
+            rules:
+              - id: owner
+                checker: required
+                target: $.tasks[*]
+                fields: owner
+                message: "{{ key }}（{{ status }}）：{{ message }}；预算 {{ has(self.budget) ? string(budget) : '无' }}"
+            """, Self.data)
+        #expect(findings.first?.message == "T1（done）：T1: missing required field `owner`；预算 10")
+        #expect(findings.last?.message == "T3（done）：T3: missing required field `owner`；预算 无")
+    }
+
+    @Test func severityOverridesAndOff() throws {
+        let rules = """
+            ruleset: r
+            rules:
+              - {id: owner, checker: required, target: '$.tasks[*]', fields: owner}
+              - {id: due, checker: required, target: '$.tasks[*]', fields: due}
+            """
+        let findings = try run(rules, Self.data, overrides: ["owner": Severity?.some(.warning), "due": Severity?.none])
+        #expect(findings.count == 3)
+        #expect(findings.allSatisfy { $0.rule == "owner" && $0.severity == .warning })
+    }
+
+    @Test func keyNamesTheRecord() throws {
+        let findings = try run("""
+            ruleset: r
+            key: status
+            rules:
+              - {id: owner, checker: required, target: '$.tasks[1]', fields: owner}
+            """, Self.data)
+        #expect(findings.map(\.record) == ["in-progress"])
+    }
+}
