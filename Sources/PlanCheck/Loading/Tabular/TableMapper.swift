@@ -27,6 +27,9 @@ struct TableMapper {
     private var separators: Set<Character> = HeaderAliases.separators
     private var values: [String: [String: String]] = [:]
     private var entries: [Int32] = []
+    private var separatorBytes: [[UInt8]] = []
+    private var columnSplits: [Bool] = []
+    private var columnValues: [[(written: [UInt8], value: [UInt8])]?] = []
 
     /// Rows looked at when detecting the header.
     static let headerSearchRows = 30
@@ -133,6 +136,12 @@ struct TableMapper {
             for (field, table) in source?.values ?? [:] { values[field, default: [:]].merge(table) { $1 } }
             split = source?.split ?? (useAliases ? HeaderAliases.splitFields : [])
             separators = source?.separators ?? HeaderAliases.separators
+            // Per-column byte forms, so the per-cell work allocates no String.
+            separatorBytes = separators.map { Array(String($0).utf8) }
+            columnSplits = fieldsByColumn.map { $0.map(split.contains) ?? false }
+            columnValues = fieldsByColumn.map { field in
+                field.flatMap { values[$0] }.map { $0.map { (Array($0.key.utf8), Array($0.value.utf8)) } }
+            }
         }
     }
 
@@ -148,7 +157,7 @@ struct TableMapper {
         let record = storage.append(.map, line: row.number, column: row.cells.first.map { Int($0.column) } ?? 1, payload: 0, count: 0)
         for cell in row.cells {
             let column = Int(cell.column)
-            guard column < fieldsByColumn.count, let field = fieldsByColumn[column] else {
+            guard column < fieldsByColumn.count, fieldsByColumn[column] != nil else {
                 if strictWidth, column > headerWidth, !(cell.kind == .text && cell.length == 0) {
                     throw LoadError(file: file, line: Int(cell.line), column: column,
                                     message: "the row starting on line \(row.number) has a value in field \(column), but the header (line \(headerLine)) has \(headerWidth) fields; is the delimiter right, or a quote missing?")
@@ -156,7 +165,7 @@ struct TableMapper {
                 continue
             }
             let line = Int(cell.line), col = Int(cell.sourceColumn)
-            guard let value = try value(of: cell, in: row, field: field, line: line, column: col, storage: &storage) else { continue }
+            guard let value = value(of: cell, in: row, column: column, line: line, sourceColumn: col, storage: &storage) else { continue }
             let key = fieldKeys[column].withUnsafeBufferPointer { storage.appendString($0, line: line, column: col) }
             entries.append(key)
             entries.append(value)
@@ -167,40 +176,79 @@ struct TableMapper {
     }
 
     /// The node for a cell, or nil when a mapped table leaves the (empty) cell out.
-    private func value(of cell: TableCell, in row: TableRow, field: String, line: Int, column: Int,
-                       storage: inout NodeStorage) throws(LoadError) -> Int32? {
-        if !mapped {
-            switch cell.kind {
-            case .text:
-                return row.bytes.withUnsafeBufferPointer { all in
-                    storage.appendString(UnsafeBufferPointer(rebasing: all[Int(cell.start)..<Int(cell.start + cell.length)]), line: line, column: column)
-                }
-            case .number: return number(cell.number, line: line, column: column, storage: &storage)
-            case .bool: return storage.append(.bool, line: line, column: column, payload: cell.number != 0 ? 1 : 0, count: 0)
+    private func value(of cell: TableCell, in row: TableRow, column: Int, line: Int, sourceColumn: Int,
+                       storage: inout NodeStorage) -> Int32? {
+        switch cell.kind {
+        case .bool:
+            return storage.append(.bool, line: line, column: sourceColumn, payload: cell.number != 0 ? 1 : 0, count: 0)
+        case .number:
+            let plain = !mapped || (columnValues[column] == nil && !columnSplits[column])
+            if plain { return number(cell.number, line: line, column: sourceColumn, storage: &storage) }
+            // A number in a split or value-mapped column is treated as its text.
+            let text = Array(Node.format(cell.number).utf8)
+            return text.withUnsafeBufferPointer { mappedText($0, column: column, line: line, sourceColumn: sourceColumn, storage: &storage) }
+        case .text:
+            return row.bytes.withUnsafeBufferPointer { all in
+                let bytes = UnsafeBufferPointer(rebasing: all[Int(cell.start)..<Int(cell.start + cell.length)])
+                if !mapped { return storage.appendString(bytes, line: line, column: sourceColumn) }
+                return mappedText(Self.trim(bytes), column: column, line: line, sourceColumn: sourceColumn, storage: &storage)
             }
         }
-        if cell.kind == .bool { return storage.append(.bool, line: line, column: column, payload: cell.number != 0 ? 1 : 0, count: 0) }
-        let isText = cell.kind == .text
-        let map = values[field]
-        let splitting = split.contains(field)
-        if !isText, map == nil, !splitting { return number(cell.number, line: line, column: column, storage: &storage) }
-        let text = isText ? Self.trim(row.text(cell)) : row.text(cell)
-        if text.isEmpty { return nil }
-        if let mappedValue = map?[text] { return string(mappedValue, line: line, column: column, storage: &storage) }
-        if splitting {
-            let parts = text.split(whereSeparator: { separators.contains($0) }).map { Self.trim(String($0)) }.filter { !$0.isEmpty }
-            let list = storage.append(.list, line: line, column: column, payload: 0, count: 0)
-            let items = parts.map { string($0, line: line, column: column, storage: &storage) }
-            storage.close(container: list, with: items[...], isMap: false)
-            return list
-        }
-        if !isText { return number(cell.number, line: line, column: column, storage: &storage) }
-        return string(text, line: line, column: column, storage: &storage)
     }
 
-    private func string(_ text: String, line: Int, column: Int, storage: inout NodeStorage) -> Int32 {
-        var text = text
-        return text.withUTF8 { storage.appendString($0, line: line, column: column) }
+    /// Trimmed text of a mapped column: left out when empty, then value-mapped or split.
+    private func mappedText(_ text: UnsafeBufferPointer<UInt8>, column: Int, line: Int, sourceColumn: Int,
+                            storage: inout NodeStorage) -> Int32? {
+        if text.isEmpty { return nil }
+        if let map = columnValues[column], let hit = map.first(where: { $0.written.elementsEqual(text) }) {
+            return hit.value.withUnsafeBufferPointer { storage.appendString($0, line: line, column: sourceColumn) }
+        }
+        guard columnSplits[column] else { return storage.appendString(text, line: line, column: sourceColumn) }
+        var items: [Int32] = []
+        var start = 0, i = 0
+        func flush(_ end: Int) {
+            let part = Self.trim(UnsafeBufferPointer(rebasing: text[start..<end]))
+            if !part.isEmpty { items.append(storage.appendString(part, line: line, column: sourceColumn)) }
+        }
+        while i < text.count {
+            if let separator = separatorBytes.first(where: { Self.hasPrefix(text, at: i, $0) }) {
+                flush(i)
+                i += separator.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        flush(text.count)
+        let list = storage.append(.list, line: line, column: sourceColumn, payload: 0, count: 0)
+        storage.close(container: list, with: items[...], isMap: false)
+        return list
+    }
+
+    @inline(__always)
+    static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, at i: Int, _ prefix: [UInt8]) -> Bool {
+        guard !prefix.isEmpty, i + prefix.count <= text.count else { return false }
+        for k in 0..<prefix.count where text[i + k] != prefix[k] { return false }
+        return true
+    }
+
+    /// Trims ASCII whitespace, no-break spaces (U+00A0) and ideographic spaces (U+3000) at the
+    /// byte level (every cell of a large CSV passes here).
+    static func trim(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = b.count
+        while start < end {
+            if b[start] == 0x20 || (0x09...0x0D).contains(b[start]) { start += 1 }
+            else if b[start] == 0xC2, start + 1 < end, b[start + 1] == 0xA0 { start += 2 }
+            else if b[start] == 0xE3, start + 2 < end, b[start + 1] == 0x80, b[start + 2] == 0x80 { start += 3 }
+            else { break }
+        }
+        while end > start {
+            if b[end - 1] == 0x20 || (0x09...0x0D).contains(b[end - 1]) { end -= 1 }
+            else if end - start >= 2, b[end - 2] == 0xC2, b[end - 1] == 0xA0 { end -= 2 }
+            else if end - start >= 3, b[end - 3] == 0xE3, b[end - 2] == 0x80, b[end - 1] == 0x80 { end -= 3 }
+            else { break }
+        }
+        return UnsafeBufferPointer(rebasing: b[start..<end])
     }
 
     /// Whole numbers are integers (as `12` is in YAML); others doubles.
