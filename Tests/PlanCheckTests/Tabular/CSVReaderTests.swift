@@ -164,3 +164,34 @@ import Testing
         #expect(result.findings.map { "\($0.record)@\($0.line):\($0.column)" } == ["k1@3:1"])
     }
 }
+
+@Suite struct TableCollectionTests {
+    /// A unit registry kept as a spreadsheet export serves `collections:` like a YAML registry.
+    @Test func collectionsCanComeFromATable() throws {
+        let dir = try TemporaryDirectory()
+        dir.write("units.csv", "单位名称,简称\n市发展改革委,发改委\n")
+        dir.write("plan.yaml", "tasks:\n  - {id: T1, lead: [发改委]}\n  - {id: T2, lead: [市外办]}\n")
+        dir.write("rules.yml", """
+            ruleset: r
+            rules:
+              - {id: lead-registered, checker: reference, target: "$.tasks[*]", field: lead, collection: units, match: [name, short]}
+            """)
+        let path = dir.write(".plancheck.yml", """
+            rules: [rules.yml]
+            datasets: [plan.yaml]
+            collections:
+              units: {file: units.csv, path: "$.units[*]"}
+            tables:
+              - {file: units.csv, collection: units, columns: {单位名称: name, 简称: short}}
+            """)
+        let project = try Project(configuration: Configuration.load(path: path), jobs: 1)
+        let result = project.engine.check(files: project.datasetFiles(paths: []))
+        #expect(result.errors.isEmpty)
+        #expect(result.findings.map(\.record) == ["T2"])
+    }
+
+    @Test func excelLockFilesGetAnExplanation() {
+        let error = loadError { () throws(LoadError) in try TabularLoader.load(bytes: [0x01, 0x02], file: "dir/~$ledger.xlsx") }
+        #expect(error?.message.contains("lock file") == true)
+    }
+}

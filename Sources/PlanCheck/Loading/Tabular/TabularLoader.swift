@@ -14,6 +14,9 @@ public enum TabularLoader {
             throw LoadError(file: file, line: 1, column: 1, message: "file is larger than the \(limits.maxFileBytes)-byte limit")
         }
         let ext = file.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if (file.split(separator: "/").last ?? "").hasPrefix("~$") {
+            throw LoadError(file: file, line: 1, column: 1, message: "this is the lock file Excel or WPS keeps while a workbook is open, not a workbook; close the workbook (the file then goes away)")
+        }
         let mine = sources.filter { FileSystem.normalize($0.file) == FileSystem.normalize(file) }
         var builder = TabularDocumentBuilder(file: file, expectedBytes: bytes.count)
         if workbookExtensions.contains(ext) {
