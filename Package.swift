@@ -7,6 +7,10 @@ let package = Package(
         .executable(name: "plancheck", targets: ["PlanCheckCLI"]),
         // The library third parties import to write their own checkers.
         .library(name: "PlanCheck", targets: ["PlanCheck"]),
+        // `swift package plancheck …` in packages that depend on PlanCheck.
+        .plugin(name: "PlanCheckCommandPlugin", targets: ["PlanCheckCommandPlugin"]),
+        // Checks a target's datasets (*.plan.yaml) on every build; errors fail the build.
+        .plugin(name: "PlanCheckBuildToolPlugin", targets: ["PlanCheckBuildToolPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +34,16 @@ let package = Package(
                 "PlanCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .plugin(
+            name: "PlanCheckCommandPlugin",
+            capability: .command(intent: .custom(verb: "plancheck", description: "Run plancheck (check, baseline, rules, init) on this package.")),
+            dependencies: ["PlanCheckCLI"]
+        ),
+        .plugin(
+            name: "PlanCheckBuildToolPlugin",
+            capability: .buildTool(),
+            dependencies: ["PlanCheckCLI"]
         ),
         .testTarget(
             name: "PlanCheckTests",

@@ -9,26 +9,41 @@ struct CheckCommand: ParsableCommand {
         PATHs are dataset files or folders (searched recursively for .yaml, .yml and .json). \
         Without PATHs, the configuration's `datasets` are checked. The configuration is \
         --config, else .plancheck.yml in the current folder or above, else next to the first PATH.
+
+        Several reports in one run: --format and --output pair up by position; a format without \
+        an --output (or with `--output -`) goes to standard output, at most one may. Example: \
+        --format text --format sarif --output - --output plancheck.sarif. Every file is written \
+        atomically.
+
+        Findings hidden by `ignore:` entries, `# plancheck: disable=rule — reason` comments or \
+        --baseline are counted on standard error. Baseline entries that no longer occur are \
+        reported as info findings (plancheck.stale-baseline-entry) located in the baseline file.
         """
     )
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(name: .long, help: ArgumentHelp("Output format: \(ReportFormats.identifiers.joined(separator: ", ")).", valueName: "format"))
-    var format: String = "text"
+    @Option(name: .long, help: ArgumentHelp("Output format, repeatable: \(ReportFormats.identifiers.joined(separator: ", ")) (default text).", valueName: "format"))
+    var format: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Write the report to FILE (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
+    @Option(name: .long, help: ArgumentHelp("Where the --format at the same position goes: a FILE (written atomically) or - for standard output. Repeatable.", valueName: "file"))
+    var output: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Lowest severity that makes the exit code 1: error, warning, info or never.", valueName: "level"))
     var failOn: String = "error"
+
+    @Option(name: .long, help: ArgumentHelp("Hide the findings recorded in this baseline (written by `plancheck baseline`).", valueName: "file"))
+    var baseline: String?
+
+    @Flag(name: .long, help: "Report suppressions (inline comments, `ignore:` entries) that hid no finding, as warnings.")
+    var reportUnusedSuppressions = false
 
     @Argument(help: "Dataset files or folders.")
     var paths: [String] = []
 
     func validate() throws {
-        guard ReportFormats.named(format) != nil else {
-            throw ValidationError("unknown format `\(format)`; available: \(ReportFormats.identifiers.joined(separator: ", "))")
+        if case .failure(let error) = ReportDestination.pair(formats: format, outputs: output) {
+            throw ValidationError(error.message)
         }
         guard ["error", "warning", "info", "never"].contains(failOn) else {
             throw ValidationError("--fail-on takes error, warning, info or never")
@@ -37,36 +52,29 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: Project
-        do {
-            loaded = try project.load(paths: paths)
-        } catch {
-            throw Self.failInput(error)
-        }
-        let files = loaded.datasetFiles(paths: paths)
-        if files.isEmpty {
-            printError("error: no datasets to check: give PATHs or list `datasets` in .plancheck.yml")
-            throw ExitCode(2)
-        }
-        for path in paths where !FileSystem.exists(path) {
-            printError("\(path): error: no such file or folder")
-            throw ExitCode(2)
-        }
-        let result = loaded.engine.check(files: files)
-        let formatType = ReportFormats.named(format)!
-        let input = ReportInput(result: result, rules: loaded.engine.rules, asOf: loaded.engine.asOf,
-                                color: output == nil && format == "text" && Terminal.wantsColor)
-        let text = formatType.init().render(input)
-        if let output {
+        let destinations = try ReportDestination.pair(formats: format, outputs: output).get()
+        let checked = try CheckRun.perform(project: project, paths: paths, baseline: baseline,
+                                           reportUnusedSuppressions: reportUnusedSuppressions)
+        let result = checked.outcome.result
+        var standardOutput: String?
+        for destination in destinations {
+            let formatType = ReportFormats.named(destination.format)!
+            let input = ReportInput(result: result, rules: checked.project.engine.rules, asOf: checked.project.engine.asOf,
+                                    color: destination.isStandardOutput && destination.format == TextReport.identifier && Terminal.wantsColor)
+            let text = formatType.init().render(input)
+            if destination.isStandardOutput {
+                standardOutput = text
+                continue
+            }
             do {
-                try FileSystem.writeAtomically(Array(text.utf8), to: output)
+                try FileSystem.writeAtomically(Array(text.utf8), to: destination.output)
             } catch {
-                printError("\(output): error: cannot write the report: \(error)")
+                printError("\(destination.output): error: cannot write the report: \(error)")
                 throw ExitCode(2)
             }
-        } else {
-            print(text, terminator: "")
         }
+        if let standardOutput { print(standardOutput, terminator: "") }
+        checked.printHiddenCounts()
         if result.hasInputErrors { throw ExitCode(2) }
         if let threshold = Severity(rawValue: failOn), result.findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)

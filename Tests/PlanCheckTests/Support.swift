@@ -30,3 +30,40 @@ let repositoryRoot: String = {
     }
     return path
 }()
+
+/// `python3` for test oracles (SARIF schema, HTML5 parsing); tests skip when it is absent.
+enum Python {
+    static let executable: String? = {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = String(dir) + "/python3"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }()
+
+    static var available: Bool { executable != nil }
+
+    static func hasModule(_ name: String) -> Bool {
+        available && (try? run(["-c", "import \(name)"]).status) == 0
+    }
+
+    /// Runs `python3 -c script arguments…`: exit status and standard output + error.
+    static func run(_ script: String, arguments: [String]) throws -> (status: Int32, output: String) {
+        let result = try run(["-c", script] + arguments)
+        return (result.status, result.text)
+    }
+
+    /// Runs `python3 arguments…`: exit status and standard output + error.
+    static func run(_ arguments: [String]) throws -> (status: Int32, text: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable ?? "/usr/bin/python3")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

@@ -29,9 +29,12 @@ public struct Finding: Sendable, Hashable, Codable {
     public var record: String
     /// For tabular sources, the sheet holding the cell.
     public var sheet: String?
+    /// The line where the record itself starts (nil when unknown). Inline suppressions sit on or
+    /// above a record, while the finding may point at one of its fields further down.
+    public var recordLine: Int?
 
     public init(rule: String, checker: String, severity: Severity, message: String, file: String,
-                line: Int, column: Int, path: String, record: String, sheet: String? = nil) {
+                line: Int, column: Int, path: String, record: String, sheet: String? = nil, recordLine: Int? = nil) {
         self.rule = rule
         self.checker = checker
         self.severity = severity
@@ -42,6 +45,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.path = path
         self.record = record
         self.sheet = sheet
+        self.recordLine = recordLine
     }
 
     /// The deterministic report order: file, position, rule, then message.

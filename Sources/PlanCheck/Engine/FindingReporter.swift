@@ -39,7 +39,8 @@ public struct FindingReporter: Sendable {
             column: target.column,
             path: target.normalizedPath,
             record: record.key,
-            sheet: target.sheet))
+            sheet: target.sheet,
+            recordLine: record.node.line))
     }
 }
 

@@ -48,20 +48,7 @@ extension ExpressionValue {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "'"
-        for c in s.unicodeScalars {
-            switch c {
-            case "'": out += "\\'"
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "'"
-    }
+    static func quote(_ s: String) -> String { StringEscaping.quoted(s, quote: "'") }
 
     /// Formats a double the way CEL runtimes do (Go's `%g` with the shortest round-trip digits):
     /// `1.5`, `1`, `1e+100`, `1.23456789e+08`, `1e-07`.

@@ -82,7 +82,7 @@ struct ScalarSet: Sendable {
     }
 
     /// The two-letter general categories, as bit positions.
-    enum Category: UInt32, CaseIterable {
+    enum Category: UInt32 {
         case lu, ll, lt, lm, lo, mn, mc, me, nd, nl, no, pc, pd, ps, pe, pi, pf, po
         case sm, sc, sk, so, zs, zl, zp, cc, cf, cs, co, cn
 

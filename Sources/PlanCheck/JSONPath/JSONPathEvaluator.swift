@@ -95,6 +95,9 @@ struct PathEvaluator {
     let view: DocumentView
     /// The query argument's root: what `$` means inside filters.
     let root: Int32
+    /// The last pattern match()/search() took from the document (patterns that are literals
+    /// are compiled with the query instead).
+    let patterns = PatternCache()
 
     /// Applies `segments` to `start`.
     func evaluate<T: PathTrace>(_ segments: [PathSegment], from start: TracedNode<T>) -> [TracedNode<T>] {
@@ -189,12 +192,14 @@ struct PathEvaluator {
             let first = view.firstChild(n)
             switch view.kind(n) {
             case .list:
-                out.reserveCapacity(out.count + c)
+                // Only the first reservation: repeated exact reservations would defeat the
+                // array's geometric growth (quadratic copying for `$.a[*].b[*]`).
+                if out.isEmpty { out.reserveCapacity(c) }
                 for k in 0..<c {
                     out.append(TracedNode(node: view.children[first + k], path: T.element(item.path, index: k)))
                 }
             case .map:
-                out.reserveCapacity(out.count + c)
+                if out.isEmpty { out.reserveCapacity(c) }
                 for k in 0..<c {
                     let slot = first + 2 * k
                     out.append(TracedNode(node: view.children[slot + 1], path: T.member(item.path, key: view.children[slot], in: view)))
@@ -255,5 +260,20 @@ struct PathEvaluator {
             return stride(from: upper, to: lower, by: step)
         }
         return stride(from: 0, to: 0, by: 1) // step 0 selects nothing
+    }
+}
+
+/// Remembers the last compiled non-literal pattern: a filter like `[?match(@.code, $.pattern)]`
+/// sees the same pattern for every record, and recompiling it each time would dominate.
+/// Lives for one `select` call on one thread.
+final class PatternCache {
+    private var pattern: [UInt8]?
+    private var regex: IRegexp?
+
+    func regex(for bytes: ArraySlice<UInt8>) -> IRegexp? {
+        if let pattern, pattern.elementsEqual(bytes) { return regex }
+        pattern = Array(bytes)
+        regex = IRegexp(String(decoding: bytes, as: UTF8.self))
+        return regex
     }
 }

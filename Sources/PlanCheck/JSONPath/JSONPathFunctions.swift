@@ -43,7 +43,7 @@ extension PathEvaluator {
                 regex = constant
             } else {
                 guard let pattern = stringBytes(value(b, current: current)) else { return false }
-                regex = IRegexp(String(decoding: pattern, as: UTF8.self))
+                regex = patterns.regex(for: pattern)
             }
             guard let regex else { return false } // not an I-Regexp: LogicalFalse (§2.4.6)
             return call.function == .match ? regex.matchesWhole(subject) : regex.containsMatch(subject)

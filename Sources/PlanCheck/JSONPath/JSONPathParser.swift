@@ -99,7 +99,10 @@ struct JSONPathParser {
                 i += 1
                 return selectors
             }
-            guard c == "," else { throw fail("expected `,` or `]` after a selector, found \(found)") }
+            guard c == "," else {
+                let hint = c == "=" && !peekIs("=", 1) ? " (to compare, write `==`)" : ""
+                throw fail("expected `,` or `]` after a selector, found \(found)\(hint)")
+            }
             i += 1
             skipBlank()
         }

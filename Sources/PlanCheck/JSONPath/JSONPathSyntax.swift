@@ -34,7 +34,6 @@ struct PathSegment: Sendable {
 /// A member name, kept as UTF-8 for byte comparison against keys in the document.
 struct MemberName: Sendable {
     var utf8: [UInt8]
-    var text: String { String(decoding: utf8, as: UTF8.self) }
 }
 
 enum PathSelector: Sendable {

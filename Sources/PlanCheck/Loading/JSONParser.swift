@@ -31,6 +31,8 @@ struct JSONParser {
     // even for minified single-line files.
     private var columnByte = 0
     private var columnChars = 0
+    /// 3 when the input starts with a UTF-8 byte order mark (not counted in columns).
+    private var bom = 0
 
     private static let hashIndexThreshold = 16
 
@@ -91,6 +93,7 @@ struct JSONParser {
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
             pos = 3 // UTF-8 byte order mark: allowed by RFC 8259 §8.1 to be ignored.
         }
+        bom = pos
         lineStart = pos
         columnByte = pos
         columnChars = 0
@@ -509,7 +512,7 @@ struct JSONParser {
     // MARK: errors
 
     private func error(at offset: Int, _ message: String) -> LoadError {
-        let (l, c) = LoadError.position(of: offset, in: input)
+        let (l, c) = LoadError.position(of: offset - bom, in: UnsafeBufferPointer(rebasing: input[bom...]))
         return LoadError(file: file, line: l, column: c, message: message)
     }
 

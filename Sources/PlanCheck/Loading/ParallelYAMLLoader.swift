@@ -16,7 +16,7 @@ enum ParallelYAMLLoader {
 
     static func load(bytes: [UInt8], file: String, limits: LoadLimits, parallelism: Int,
                      minimumBytes: Int = minimumBytes) -> Document? {
-        guard bytes.count >= minimumBytes, let plan = SplitPlan.make(bytes, pieces: parallelism) else { return nil }
+        guard bytes.count >= minimumBytes, let plan = SplitPlan.make(bytes, pieces: parallelism, minimumRegion: minimumBytes / 2) else { return nil }
         // Job 0 is the head (the file with the list blanked); jobs 1… are the list's pieces.
         var head = [UInt8]()
         head.reserveCapacity(bytes.count - (plan.regionEnd - plan.regionStart) + plan.regionNewlines)
@@ -79,7 +79,7 @@ struct SplitPlan {
     /// Byte ranges of the pieces and the number of lines before each.
     var pieces: [(start: Int, end: Int, line: Int)]
 
-    static func make(_ bytes: [UInt8], pieces count: Int) -> SplitPlan? {
+    static func make(_ bytes: [UInt8], pieces count: Int, minimumRegion: Int) -> SplitPlan? {
         bytes.withUnsafeBufferPointer { b -> SplitPlan? in
             let n = b.count
             // Only plain single-document files: no directives or document markers.
@@ -133,7 +133,7 @@ struct SplitPlan {
                 line += 1
             }
             closeRegion(at: n)
-            guard let region = best, region.end - region.start >= (1 << 20), count > 1 else { return nil }
+            guard let region = best, region.end - region.start >= minimumRegion, count > 1 else { return nil }
             // Cut at item lines (exactly `indent` spaces then "- "), near equal byte shares.
             var pieces: [(start: Int, end: Int, line: Int)] = []
             let share = (region.end - region.start) / count

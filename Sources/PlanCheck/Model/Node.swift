@@ -214,7 +214,12 @@ public struct Node: Sendable {
     public func lookup(path: String) -> Node? {
         // Most fields are plain names: look them up without splitting (this is the hot path
         // of every checker).
-        if !path.utf8.contains(UInt8(ascii: ".")) { return self[path] }
+        var path = path
+        let plain = path.withUTF8 { bytes -> Node?? in
+            for b in bytes where b == UInt8(ascii: ".") { return .none }
+            return .some(value(forKeyBytes: bytes))
+        }
+        if let plain { return plain }
         var current: Node? = self
         for part in path.split(separator: ".", omittingEmptySubsequences: false) {
             guard let node = current else { return nil }
@@ -298,24 +303,7 @@ public struct NodeSequence: RandomAccessCollection, Sendable {
 /// Formatting of RFC 9535 normalized path segments.
 public enum NormalizedPath {
     /// A member name as a normalized-path string literal: single quotes, escapes per RFC 9535 §2.7.
-    public static func quote(_ name: String) -> String {
-        var out = "'"
-        for scalar in name.unicodeScalars {
-            switch scalar {
-            case "'": out += "\\'"
-            case "\\": out += "\\\\"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(s.value, radix: 16).count) + String(s.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "'"
-    }
+    public static func quote(_ name: String) -> String { StringEscaping.quoted(name, quote: "'") }
 }
 
 extension Node {

@@ -24,7 +24,10 @@ public protocol ReportFormat: Sendable {
 }
 
 public enum ReportFormats {
-    public static let all: [any ReportFormat.Type] = [TextReport.self, JSONReport.self]
+    public static let all: [any ReportFormat.Type] = [
+        TextReport.self, JSONReport.self, SARIFReport.self, JUnitReport.self, GitHubReport.self,
+        MarkdownReport.self, CSVReport.self, XcodeReport.self,
+    ]
 
     public static func named(_ identifier: String) -> (any ReportFormat.Type)? {
         all.first { $0.identifier == identifier }

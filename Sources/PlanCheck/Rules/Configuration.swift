@@ -11,10 +11,12 @@
 ///   task-owner-required: warning
 /// tables:                         # CSV/XLSX ledgers: sheet, header row, column mapping
 ///   - {file: ledger.xlsx, collection: tasks, headerRow: 2}   # see TableSource
+/// ignore:                         # hidden findings, each with a reason (see IgnoreEntry)
+///   - {rule: task-owner-required, records: [T7], reason: appointed in Q3}
 /// ```
 public struct Configuration: Sendable {
     public static let fileName = ".plancheck.yml"
-    public static let keys = ["rules", "packs", "datasets", "asOf", "collections", "severity", "tables"]
+    public static let keys = ["rules", "packs", "datasets", "asOf", "collections", "severity", "tables", "ignore"]
 
     /// The config file, nil for a configuration made from command-line options only.
     public var file: String?
@@ -27,6 +29,8 @@ public struct Configuration: Sendable {
     public var severityOverrides: [String: Severity?] = [:]
     /// How CSV/XLSX files become records (docs/excel-ledgers.md).
     public var tables: [TableSource] = []
+    /// Findings hidden on purpose (`ignore:`), each with its reason.
+    public var ignores: [IgnoreEntry] = []
 
     public init() {}
 
@@ -89,6 +93,7 @@ public struct Configuration: Sendable {
                 }
             }
         }
+        config.ignores = try IgnoreEntry.parse(root["ignore"])
         return config
     }
 

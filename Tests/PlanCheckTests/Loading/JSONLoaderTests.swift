@@ -72,6 +72,12 @@ import Testing
         let doc = try JSONLoader.load(bytes: [0xEF, 0xBB, 0xBF] + Array("{\"a\": 1}".utf8), file: "t.json")
         #expect(doc.root?["a"]?.integer == 1)
         #expect(doc.root?.column == 1)
+        let e = failure([0xEF, 0xBB, 0xBF] + Array("[1,]".utf8))
+        #expect(e?.line == 1 && e?.column == 3)
+        #expect(e?.message.contains("byte offset") == false)
+        let utf8 = failure([0xEF, 0xBB, 0xBF, 0x22, 0xFF, 0x22])
+        #expect(utf8?.column == 2)
+        #expect(utf8?.message.contains("byte 0xFF at byte offset 4") == true)
     }
 
     @Test func locationsAreOneBasedInCharacters() throws {

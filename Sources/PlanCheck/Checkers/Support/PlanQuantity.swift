@@ -35,8 +35,14 @@ public struct PlanQuantity: Sendable, Equatable, CustomStringConvertible {
         self.text = text ?? Node.format(number)
     }
 
-    /// The value in the base unit (`3500亿元` → 3.5e11 元, `3.7%` → 0.037).
-    public var value: Double { number * scale }
+    /// The value in the base unit (`3500亿元` → 3.5e11 元, `3.7%` → 0.037, `3个百分点` → 0.03).
+    /// Scales are powers of ten applied as a decimal exponent, so `3.7%` is the double nearest
+    /// 0.037 rather than 3.7 × 0.01 = 0.037000000000000005.
+    public var value: Double {
+        let exponent = Int(scale.log10Rounded)
+        guard exponent != 0, number.isFinite, let exact = Double("\(number)e\(exponent)") else { return number * scale }
+        return exact
+    }
 
     /// Whether two quantities can be compared: same unit, or one of them a bare number.
     public func isComparable(with other: PlanQuantity) -> Bool { unit == other.unit || unit.isEmpty || other.unit.isEmpty }
@@ -68,7 +74,7 @@ public struct PlanQuantity: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses a quantity; nil when the text holds no leading number (`较大幅度提高`).
     public static func parse(_ text: String) -> PlanQuantity? {
-        var s = Substring(DeadlineParser.normalize(text).filter { $0 != "," && $0 != "，" })
+        var s = Substring(DeadlineParser.normalize(text).filter { $0 != "," && $0 != "，" && $0 != " " })
         var bound: Bound?
         var growth = false
         var changed = true
@@ -105,7 +111,7 @@ public struct PlanQuantity: Sendable, Equatable, CustomStringConvertible {
         switch unit {
         case "%", "％": scale *= 0.01; unit = "%"
         case "‰": scale *= 0.001; unit = "%"
-        case "个百分点", "百分点": unit = "个百分点"
+        case "个百分点", "百分点": scale *= 0.01; unit = "个百分点"
         default: break
         }
         return PlanQuantity(number: number, scale: scale, unit: unit, bound: bound, isGrowth: growth, text: text)
@@ -115,5 +121,15 @@ public struct PlanQuantity: Sendable, Equatable, CustomStringConvertible {
     public static func from(_ node: Node) -> PlanQuantity? {
         if let n = node.number { return PlanQuantity(number: n, text: node.scalarText) }
         return node.string.flatMap(parse)
+    }
+}
+
+extension Double {
+    /// log10 of a power of ten, rounded (scales are exact powers of ten).
+    var log10Rounded: Double {
+        var e = 0.0, v = self
+        while v >= 10 { v /= 10; e += 1 }
+        while v < 1, v > 0 { v *= 10; e -= 1 }
+        return e
     }
 }

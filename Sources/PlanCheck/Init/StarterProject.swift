@@ -1,0 +1,202 @@
+/// `plancheck init`: a commented starter `.plancheck.yml` and rule file guessed from the
+/// datasets in a folder. The guesses are deliberately plain (key present and unique, fields
+/// every record already has stay required, lead units registered when a unit list exists) —
+/// a starting point the user edits, which passes on the data as it is where it can.
+public enum StarterProject {
+    public static let rulesFileName = "plancheck-rules.yml"
+    /// At most this many datasets are read to guess collections (a folder may hold thousands).
+    static let maxFilesRead = 20
+
+    /// A list of records found in a dataset.
+    public struct Collection: Sendable, Equatable {
+        public var file: String
+        /// Top-level key, or `parent.key` one level down.
+        public var name: String
+        public var target: String
+        public var count: Int
+        /// The field naming records, when one is present in every record.
+        public var key: String?
+        /// Fields (other than the key) present and non-empty in every record, in document order.
+        public var commonFields: [String]
+
+        public var looksLikeUnitRegistry: Bool {
+            let lower = name.lowercased()
+            return ["unit", "department", "organi", "agenc", "单位", "部门"].contains { lower.contains($0) }
+                && commonFields.contains("name")
+        }
+    }
+
+    public struct Files: Sendable {
+        public var config: String
+        public var rules: String
+        public var datasets: [String]
+        public var collections: [Collection]
+    }
+
+    /// Looks at the datasets under `directory` (names relative to it) and writes the two files'
+    /// text. Nil when there is no readable dataset.
+    public static func make(directory: String) -> Files? {
+        let all = FileSystem.files(under: directory, extensions: DatasetLoader.extensions)
+            .map { RepositoryPaths.relative($0, to: RepositoryPaths.absolute(directory)) }
+            .filter { $0 != rulesFileName }
+        var datasets: [String] = []
+        var collections: [Collection] = []
+        for file in all.prefix(maxFilesRead) {
+            guard let document = try? DatasetLoader.load(path: FileSystem.join(directory, file)), let root = document.root else { continue }
+            datasets.append(file)
+            collections += discover(root: root, file: file)
+        }
+        guard !datasets.isEmpty else { return nil }
+        datasets += all.dropFirst(maxFilesRead)
+        return Files(config: config(datasets: datasets, collections: collections),
+                     rules: rules(collections: collections), datasets: datasets, collections: collections)
+    }
+
+    /// Lists of maps at the top level and one level down (`plan: {tasks: […]}`).
+    static func discover(root: Node, file: String) -> [Collection] {
+        guard root.kind == .map else { return [] }
+        var found: [Collection] = []
+        for (key, value) in root.entries {
+            if let c = collection(value, file: file, name: key, target: "$" + member(key)) { found.append(c) }
+            if value.kind == .map {
+                for (inner, list) in value.entries {
+                    if let c = collection(list, file: file, name: key + "." + inner, target: "$" + member(key) + member(inner)) { found.append(c) }
+                }
+            }
+        }
+        return found
+    }
+
+    static func collection(_ node: Node, file: String, name: String, target: String) -> Collection? {
+        guard node.kind == .list else { return nil }
+        let records = node.items.filter { $0.kind == .map }
+        guard !records.isEmpty, records.count == node.count else { return nil }
+        var common: [String] = []
+        for field in records[0].keys.compactMap(\.string) where records.allSatisfy({ ($0[field].map { !$0.isEmpty && !$0.isNull }) ?? false }) {
+            common.append(field)
+        }
+        let key = ["id", "code", "no", "编号", "name", "名称"].first { common.contains($0) }
+        return Collection(file: file, name: name, target: target + "[*]", count: records.count, key: key,
+                          commonFields: common.filter { $0 != key })
+    }
+
+    /// `.name` when the key is a plain member name, else `['name']` (RFC 9535).
+    static func member(_ key: String) -> String {
+        let plain = !key.isEmpty && !key.first!.isNumber && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        return plain ? "." + key : "['" + key.replacing("\\", with: "\\\\").replacing("'", with: "\\'") + "']"
+    }
+
+    /// A rule id from a collection name: letters, digits, `-` and `_` only.
+    static func ruleID(_ name: String, _ suffix: String) -> String {
+        let base = String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "-" })
+        return base + "-" + suffix
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+    }
+
+    static func flowList(_ items: [String]) -> String {
+        items.count == 1 ? quoted(items[0]) : "[" + items.map(quoted).joined(separator: ", ") + "]"
+    }
+
+    static func config(datasets: [String], collections: [Collection]) -> String {
+        let registry = collections.first(where: \.looksLikeUnitRegistry)
+        var out = """
+        # PlanCheck configuration, written by `plancheck init`. Paths are relative to this file.
+        # `plancheck check` finds it in this folder or above; see README.md and docs/ci.md.
+
+        rules: [\(rulesFileName)]            # rule files (`plancheck rules list` shows their rules)
+        \(Project.packNames.isEmpty ? "" : "# packs: [\(Project.packNames.joined(separator: ", "))]   # built-in rule packs\n")\
+        datasets: \(flowList(datasets))      # checked when `plancheck check` gets no PATH
+        # asOf: 2025-12-31                  # the as-of date for deadline rules (default: today)
+
+        """
+        if let registry {
+            out += """
+            collections:                        # record lists other rules consult by name
+              units: {file: \(quoted(registry.file)), path: \(quoted(registry.target))}
+
+            """
+        } else {
+            out += """
+            # collections:                      # record lists other rules consult by name
+            #   units: {file: units.yaml, path: "$.units[*]"}
+
+            """
+        }
+        let example = collections.first.map { ruleID($0.name, "required") } ?? "rule-id"
+        out += """
+        # severity:                         # per-rule overrides: error, warning, info or off
+        #   \(example): warning
+        # ignore:                           # hide findings on purpose; a reason is required
+        #   - rule: \(example)
+        #     records: [ID-1]               # record keys, or `paths:` with JSONPaths
+        #     reason: why this is acceptable
+
+        """
+        return out
+    }
+
+    static func rules(collections: [Collection]) -> String {
+        var out = """
+        # Starter rules, written by `plancheck init` from the datasets in this folder. Edit freely:
+        # `plancheck rules list` lists the checkers, `plancheck rules explain CHECKER` shows a
+        # checker's options and examples (deadline, accountability, ratio, indicator, total, …).
+        ruleset: starter
+        description: Rules guessed from the datasets' structure; tighten them to what the plan must hold.
+        rules:
+
+        """
+        let registry = collections.first(where: \.looksLikeUnitRegistry)
+        if collections.isEmpty {
+            out += """
+              # No list of records was found; a rule selects records with a JSONPath:
+              - id: tasks-id-required
+                checker: required
+                target: $.tasks[*]
+                fields: id
+
+            """
+            return out
+        }
+        for c in collections {
+            out += "  # \(c.name): \(c.count) record\(c.count == 1 ? "" : "s") in \(c.file)\n"
+            let required = (c.key.map { [$0] } ?? []) + c.commonFields.prefix(5)
+            if !required.isEmpty {
+                out += """
+                  - id: \(ruleID(c.name, "required"))
+                    description: Every record of `\(c.name)` fills in these fields.
+                    checker: required
+                    target: \(quoted(c.target))
+
+                """
+                if let key = c.key, key != "id" { out += "    key: \(quoted(key))\n" }
+                out += "    fields: \(flowList(required))\n"
+            }
+            if let key = c.key {
+                out += """
+                  - id: \(ruleID(c.name, "\(key == "id" ? "id" : "key")-unique"))
+                    checker: unique
+                    target: \(quoted(c.target))
+
+                """
+                if key != "id" { out += "    key: \(quoted(key))\n" }
+                out += "    fields: \(quoted(key))\n"
+            }
+            if let registry, registry != c, c.commonFields.contains("lead") {
+                out += """
+                  - id: \(ruleID(c.name, "lead-registered"))
+                    description: Lead units are units of the registry (`\(registry.name)`).
+                    checker: reference
+                    target: \(quoted(c.target))
+                    field: lead
+                    collection: units
+                    match: name
+
+                """
+            }
+        }
+        return out
+    }
+}

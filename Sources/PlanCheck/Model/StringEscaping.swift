@@ -1,0 +1,29 @@
+/// Quoting of strings as JSON, RFC 9535 normalized paths and CEL literals need it: the same
+/// escapes (RFC 8259 §7, which RFC 9535 §2.7 and CEL share) with a choice of quote character.
+enum StringEscaping {
+    static func appendQuoted(_ text: String, quote: Unicode.Scalar, to out: inout String) {
+        out.unicodeScalars.append(quote)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case quote: out += "\\"; out.unicodeScalars.append(quote)
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case let s where s.value < 0x20:
+                let hex = String(s.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out.unicodeScalars.append(quote)
+    }
+
+    static func quoted(_ text: String, quote: Unicode.Scalar) -> String {
+        var out = ""
+        appendQuoted(text, quote: quote, to: &out)
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+/// A pull-request comment: a summary line, a per-file count table and a findings table.
+///
+/// Table cells escape `|` and turn line breaks into `<br>` so a message cannot break the table.
+/// GitHub refuses comments over 65 536 characters, so the findings table stops after
+/// `maxFindings` rows and says how many were left out.
+public struct MarkdownReport: ReportFormat {
+    public static let identifier = "markdown"
+    public static let summary = "Markdown for a pull-request comment: summary and findings tables."
+
+    let repositoryRoot: String?
+    let maxFindings: Int
+
+    public init() { self.init(repositoryRoot: RepositoryPaths.root()) }
+
+    public init(repositoryRoot: String?, maxFindings: Int = 200) {
+        self.repositoryRoot = repositoryRoot
+        self.maxFindings = maxFindings
+    }
+
+    public func render(_ input: ReportInput) -> String {
+        let result = input.result
+        var out = "### PlanCheck: \(result.summaryLine)\n\n"
+        if result.findings.isEmpty && result.errors.isEmpty {
+            out += "No findings.\n"
+            return out
+        }
+        out += "| file | errors | warnings | info |\n|---|---:|---:|---:|\n"
+        var counts: [String: [Severity: Int]] = [:]
+        var order: [String] = []
+        for finding in result.findings {
+            if counts[finding.file] == nil { order.append(finding.file) }
+            counts[finding.file, default: [:]][finding.severity, default: 0] += 1
+        }
+        for file in order {
+            let c = counts[file] ?? [:]
+            out += "| \(Self.cell(path(file))) | \(c[.error] ?? 0) | \(c[.warning] ?? 0) | \(c[.info] ?? 0) |\n"
+        }
+        out += "| **total** | \(result.count(.error)) | \(result.count(.warning)) | \(result.count(.info)) |\n"
+        if !result.errors.isEmpty {
+            out += "\n**Could not be read:**\n\n"
+            for error in result.errors {
+                out += "- `\(Self.code(path(error.file))):\(error.line):\(error.column)` \(Self.cell(error.message))\n"
+            }
+        }
+        if !result.findings.isEmpty {
+            out += "\n| | location | rule | record | message |\n|---|---|---|---|---|\n"
+            for finding in result.findings.prefix(maxFindings) {
+                let location = "\(path(finding.file)):\(finding.line):\(finding.column)"
+                out += "| \(Self.icon(finding.severity)) | `\(Self.code(location))` | `\(Self.code(finding.rule))` | \(Self.cell(finding.record)) | \(Self.cell(finding.message)) |\n"
+            }
+            if result.findings.count > maxFindings {
+                out += "\n…and \(result.findings.count - maxFindings) more findings (see the full report).\n"
+            }
+        }
+        return out
+    }
+
+    func path(_ file: String) -> String { RepositoryPaths.relative(file, to: repositoryRoot) }
+
+    static func icon(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "❌ error"
+        case .warning: "⚠️ warning"
+        case .info: "ℹ️ info"
+        }
+    }
+
+    /// Text for a table cell: pipes escaped, line breaks as `<br>`, HTML-significant `<`
+    /// neutralised so a dataset value cannot inject markup into the comment.
+    static func cell(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "|": out += "\\|"
+            case "\n": out += "<br>"
+            case "\r": continue
+            case "<": out += "&lt;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Text inside a code span: a pipe still splits a table cell there, and a backtick would
+    /// end the span.
+    static func code(_ text: String) -> String {
+        text.replacing("|", with: "\\|").replacing("`", with: "'")
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import PlanCheck
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Accountability audit: who answers for what, what is overdue, which targets are missed.",
+        discussion: """
+        Loads the project like `check` (configuration, rules, collections), checks the datasets, \
+        and reports per responsible unit, per action, per indicator and ratio, with data-quality \
+        gaps and a headline. See docs/audit.md. Exit code 0 unless the input cannot be used (2).
+        """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: ArgumentHelp("Output format: html, markdown, json, csv or text.", valueName: "format"))
+    var format: String = "text"
+
+    @Option(name: .long, help: ArgumentHelp("With --format csv, the table to write: units, tasks, groups or indicators.", valueName: "table"))
+    var table: String = "units"
+
+    @Option(name: .long, help: ArgumentHelp("Write the report to FILE (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Language of the report's fixed words: zh or en (default: zh when the datasets' text is mostly Chinese).", valueName: "lang"))
+    var lang: String?
+
+    @Option(name: .long, help: ArgumentHelp("A previous audit's JSON (--format json): report what changed since.", valueName: "file"))
+    var compare: String?
+
+    @Argument(help: "Dataset files or folders.")
+    var paths: [String] = []
+
+    func validate() throws {
+        guard AuditOutputFormat(rawValue: format) != nil else {
+            throw ValidationError("unknown format `\(format)`; available: \(AuditOutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard AuditCSVTable(rawValue: table) != nil else {
+            throw ValidationError("unknown table `\(table)`; available: \(AuditCSVTable.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let lang, AuditLanguage(rawValue: lang) == nil { throw ValidationError("--lang takes zh or en, got `\(lang)`") }
+        try project.validate()
+    }
+
+    func run() throws {
+        for path in paths where !FileSystem.exists(path) {
+            printError("\(path): error: no such file or folder")
+            throw ExitCode(2)
+        }
+        let loaded: Project?
+        do {
+            loaded = try project.load(paths: paths)
+        } catch where error.message.hasPrefix("no rules") && !paths.isEmpty {
+            // An audit needs data, not rules: without any, it reports the data and no findings.
+            loaded = nil
+        } catch {
+            throw Self.failInput(error)
+        }
+        let files = loaded?.datasetFiles(paths: paths)
+            ?? paths.flatMap { FileSystem.files(under: $0, extensions: DatasetLoader.extensions) }
+        if files.isEmpty {
+            printError("error: no datasets to audit: give PATHs or list `datasets` in .plancheck.yml")
+            throw ExitCode(2)
+        }
+        var previous: AuditReport?
+        if let compare {
+            do {
+                previous = try AuditRenderer.decode(json: FileReader.read(compare))
+            } catch {
+                printError("\(compare): error: not an audit written with --format json: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        let language = lang.flatMap(AuditLanguage.init(rawValue:))
+        var report: AuditReport
+        if let loaded {
+            report = AuditBuilder.audit(project: loaded, files: files, language: language)
+        } else {
+            report = AuditBuilder.audit(files: files, asOf: project.asOf.flatMap(PlanDate.init(iso:)) ?? PlanDate.today(), language: language)
+        }
+        if let previous { report.comparison = AuditComparison.between(previous: previous, current: report) }
+        let text = AuditRenderer.render(report, format: AuditOutputFormat(rawValue: format)!, table: AuditCSVTable(rawValue: table)!)
+        if let output {
+            do {
+                try FileSystem.writeAtomically(Array(text.utf8), to: output)
+            } catch {
+                printError("\(output): error: cannot write the report: \(error)")
+                throw ExitCode(2)
+            }
+        } else {
+            print(text, terminator: "")
+        }
+        if report.findings.inputErrors > 0 { throw ExitCode(2) }
+    }
+}
