@@ -23,6 +23,13 @@ import Testing
         #expect(try decode(Array(le.dropFirst(2)), .utf16le).0 == sample)
     }
 
+    @Test func utf16WithoutBOMIsRecognised() throws {
+        let le: [UInt8] = sample.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be: [UInt8] = sample.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(try decode(le) == (sample, .utf16le))
+        #expect(try decode(be) == (sample, .utf16be))
+    }
+
     @Test func unpairedSurrogateIsAnErrorWithItsOffset() {
         let bytes: [UInt8] = [0xFF, 0xFE, 0x41, 0x00, 0x0A, 0x00, 0x00, 0xD8, 0x41, 0x00]
         #expect(throws: LoadError.self) { try decode(bytes) }

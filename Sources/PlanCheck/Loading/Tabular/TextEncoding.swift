@@ -37,6 +37,7 @@ enum TextDecoder {
         switch requested {
         case .auto:
             if let bom { return try decode(bytes, as: bom, file: file) }
+            if let order = utf16WithoutBOM(bytes) { return try decode(bytes, as: order, file: file) }
             if let bad = UTF8Validation.firstInvalidOffset(bytes, from: 0) {
                 if let gbBad = GB18030.firstInvalidOffset(bytes) {
                     throw error(file: file, bytes: bytes, offset: max(bad, gbBad),
@@ -63,6 +64,25 @@ enum TextDecoder {
         case .gb18030:
             return (try GB18030.decode(bytes, file: file), .gb18030)
         }
+    }
+
+    /// UTF-16 text without a BOM is full of zero bytes on one side of each pair (ASCII and
+    /// line ends), which no UTF-8 or GB18030 text has; read as UTF-8 it would pass validation
+    /// and hand NUL-riddled fields on.
+    static func utf16WithoutBOM(_ b: [UInt8]) -> TextEncoding? {
+        let n = min(b.count, 4096) & ~1
+        guard n >= 4 else { return nil }
+        var evenZeros = 0, oddZeros = 0
+        var i = 0
+        while i < n {
+            if b[i] == 0 { evenZeros += 1 }
+            if b[i + 1] == 0 { oddZeros += 1 }
+            i += 2
+        }
+        let pairs = n / 2
+        if oddZeros * 4 >= pairs, evenZeros * 4 <= oddZeros { return .utf16le }
+        if evenZeros * 4 >= pairs, oddZeros * 4 <= evenZeros { return .utf16be }
+        return nil
     }
 
     static func byteOrderMark(_ b: [UInt8]) -> TextEncoding? {
