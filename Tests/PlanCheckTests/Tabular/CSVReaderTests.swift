@@ -48,7 +48,9 @@ import Testing
 
     @Test func textAfterAClosingQuoteIsAnError() {
         let error = loadError { () throws(LoadError) in try load("a,b\n\"x\"y,2\n") }
-        #expect(error?.message.contains("after the closing quote of field 1") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("unexpected `y` after the closing quote of field 1") == true, "\(String(describing: error))")
+        let chinese = loadError { () throws(LoadError) in try load("a,b\n\"x\"任务,2\n") }
+        #expect(chinese?.message.contains("unexpected `任`") == true, "\(String(describing: chinese))")
     }
 
     @Test func moreFieldsThanTheHeaderIsAnError() {

@@ -66,7 +66,7 @@ struct CSVReader {
                     row.appendText(field, column: column, line: fieldLine)
                     if i < n, bytes[i] != delimiter, bytes[i] != lf, bytes[i] != cr {
                         throw LoadError(file: file, line: line, column: column,
-                                        message: "unexpected `\(Character(Unicode.Scalar(bytes[i])))` after the closing quote of field \(column); inside a quoted field write a quote as \"\"")
+                                        message: "unexpected `\(Self.character(at: i, in: bytes))` after the closing quote of field \(column); inside a quoted field write a quote as \"\"")
                     }
                 } else {
                     let start = i
@@ -91,5 +91,11 @@ struct CSVReader {
             if row.cells.count == 1, row.cells[0].length == 0 { row.cells.removeAll() }
             try body(&row)
         }
+    }
+
+    /// The character starting at byte `i` (for messages; the bytes are valid UTF-8 by now).
+    static func character(at i: Int, in bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes[i..<min(bytes.count, i + 4)], as: UTF8.self)
+        return text.first.map(String.init) ?? "?"
     }
 }
