@@ -54,6 +54,8 @@ public enum DeadlineParse: Sendable, Equatable {
 /// `.noFixedDeadline`. Impossible dates (`2011年2月30日`) are `.unparseable`.
 public enum DeadlineParser {
     public static func parse(_ text: String, planPeriod: PlanDateInterval? = nil) -> DeadlineParse {
+        // Fast path: most machine-written deadlines are ISO dates.
+        if let date = PlanDate(iso: text) { return .interval(PlanDateInterval(start: date, end: date)) }
         let compact = normalize(text)
         guard !compact.isEmpty else { return .unparseable }
         // Open-ended wording is checked first: `每年6月底前` is a recurring deadline, not 2011's.

@@ -16,11 +16,26 @@ public struct PlanDate: Sendable, Hashable, Comparable, CustomStringConvertible,
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD` exactly (a valid calendar date); nil otherwise.
+    /// Parses `YYYY-MM-DD` exactly (a valid calendar date); nil otherwise. Byte-level, because
+    /// every dated record goes through it.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+        var text = text
+        guard let date = text.withUTF8({ PlanDate(isoBytes: $0) }) else { return nil }
+        self = date
+    }
+
+    public init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let d = Int(b[i]) - 48
+                guard d >= 0, d <= 9 else { return nil }
+                value = value * 10 + d
+            }
+            return value
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10),
               PlanDate.isValid(year: y, month: m, day: d) else { return nil }
         self.init(year: y, month: m, day: d)
     }

@@ -104,9 +104,10 @@ struct NodeStorage {
     var bytes: [UInt8] = []
 
     init(expectedBytes: Int = 0) {
-        // A rough guess from typical datasets (about one node per 20 bytes of source) avoids
-        // repeated regrowth of the large arrays.
-        let nodes = max(16, expectedBytes / 20)
+        // Plan datasets hold about one node per 12 bytes of source. Reserving for one per 8
+        // avoids regrowth (a regrowth copies and briefly holds both arrays); capacity that is
+        // never written is never touched, so it costs address space, not resident memory.
+        let nodes = max(16, expectedBytes / 8)
         kinds.reserveCapacity(nodes)
         lines.reserveCapacity(nodes)
         columns.reserveCapacity(nodes)

@@ -60,8 +60,8 @@ public struct ReferenceChecker: Checker {
     public struct State: Sendable {
         var known = ByteStringTable<Bool>()
         var missingCollection: String?
-        /// Names in candidate order, for suggestions (built on the first miss).
-        var names: [String] { (0..<known.count).map { known.key(at: $0) } }
+        /// Names in candidate order, prepared for suggestions on the first miss.
+        var suggestions: Suggestions.Index?
     }
 
     public func makeState(context: CheckContext) -> State {
@@ -108,10 +108,11 @@ public struct ReferenceChecker: Checker {
         let references: [(name: String, node: Node)] = split
             ? UnitSplitter.units(of: value)
             : (value.kind == .list ? value.items.compactMap { n in n.scalarText.map { ($0, n) } } : value.scalarText.map { [($0, value)] } ?? [])
-        var names: [String]?
         for (name, node) in references where state.known.find(name) == nil {
-            if names == nil { names = state.names }
-            let suggestions = Suggestions.closest(to: name, among: names!)
+            if state.suggestions == nil {
+                state.suggestions = Suggestions.Index((0..<state.known.count).map { state.known.key(at: $0) })
+            }
+            let suggestions = state.suggestions!.closest(to: name)
             let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: " or "))?"
             report.report(record, at: node, message: "\(record.key): unknown \(what) \"\(name)\" in `\(field)`\(hint)",
                           values: ["field": field, "value": name, "suggestion": suggestions.first ?? ""])

@@ -100,6 +100,8 @@ public struct AccountabilityChecker: Checker {
         var canonical: [String: String] = [:]
         var names: [String] = []
         var source: String
+        /// `names` prepared for "did you mean" (built once per document).
+        var suggestions = Suggestions.Index([])
 
         func resolve(_ name: String) -> String? { canonical[name] }
     }
@@ -149,12 +151,13 @@ public struct AccountabilityChecker: Checker {
                 }
             }
         }
+        registry.suggestions = Suggestions.Index(registry.names)
         state.registry = registry
         return state
     }
 
     public func check(_ record: Record, state: inout State, report: inout FindingReporter) {
-        let key = record.key
+        var key: String { record.key } // built only for findings
         let leadNode = record[leadField]
         let leads = leadNode.map(UnitSplitter.units(of:)) ?? []
         let participants = record[participantsField].map(UnitSplitter.units(of:)) ?? []
@@ -208,7 +211,8 @@ public struct AccountabilityChecker: Checker {
         guard let registry = state.registry else { return name }
         if let canonical = registry.resolve(name) { return canonical }
         guard !registry.names.isEmpty, role == "lead" ? checkLeads : checkParticipants else { return name }
-        let hint = Suggestions.didYouMean(name, among: registry.names)
+        let found = registry.suggestions.closest(to: name)
+        let hint = found.isEmpty ? "" : " (did you mean " + found.joined(separator: ", ") + "?)"
         report.report(record, at: node, message: "\(record.key): \(role == "lead" ? "lead" : "participating") unit \(name) is not in the unit registry\(hint)",
                       code: role == "lead" ? "unknown-lead" : "unknown-participant", values: ["field": field, "value": name])
         return name

@@ -75,6 +75,8 @@ public struct DeadlineChecker: Checker {
     let dueField: String
     let statusField: String
     let doneValues: Set<String>
+    /// `doneValues` keyed by bytes: the per-record test allocates nothing.
+    let doneTable: ByteStringTable<Bool>
     let completedField: String
     let periodPath: JSONPath?
     let issuedPath: JSONPath?
@@ -87,6 +89,9 @@ public struct DeadlineChecker: Checker {
         statusField = options.string("status") ?? "status"
         let done = options.strings("done")
         doneValues = Set(done.isEmpty ? ["done", "已完成"] : done)
+        var table = ByteStringTable<Bool>()
+        for value in doneValues { table.insert(value, true) }
+        doneTable = table
         completedField = options.string("completed") ?? "completed"
         periodPath = try options.jsonPath("period")
         issuedPath = try options.jsonPath("issued")
@@ -135,12 +140,17 @@ public struct DeadlineChecker: Checker {
 
     public func check(_ record: Record, state: inout State, report: inout FindingReporter) {
         state.records += 1
-        let key = record.key
+        // The key and the template values are built only when a finding is reported: most
+        // records are fine, and building strings per record would dominate the check.
+        var key: String { record.key }
         let dueNode = record[dueField]
         let status = record[statusField]
         let completedNode = record[completedField].flatMap { $0.isEmpty ? nil : $0 }
         let isDone: Bool = {
-            if let status, !status.isEmpty, let text = status.scalarText { return doneValues.contains(UnitSplitter.trim(Substring(text))) }
+            if let status, !status.isEmpty {
+                if status.kind == .string { return status.withUTF8 { doneTable.find(UnitBytes.trimmed($0)) != nil } }
+                return status.scalarText.map { doneValues.contains($0) } ?? false
+            }
             return completedNode != nil
         }()
 
@@ -186,7 +196,7 @@ public struct DeadlineChecker: Checker {
             deadline = interval
         }
         let due = deadline.end
-        var values = ["field": dueField, "value": text, "due": due.description]
+        var values: [String: String] { ["field": dueField, "value": text, "due": due.description] }
 
         if let period = state.period, !period.contains(deadline) {
             let side = deadline.end > period.end ? "ends \(deadline.end), after the plan period ends \(period.end)"
@@ -197,22 +207,19 @@ public struct DeadlineChecker: Checker {
         if isDone {
             if let completed, completed > due {
                 let late = due.days(to: completed)
-                values["days"] = String(late)
                 report.report(record, at: completedNode, message: "\(key): done \(late) day\(late == 1 ? "" : "s") late (completed \(completed), due \(due))",
-                              code: "done-late", values: values)
+                              code: "done-late", values: values.merging(["days": String(late)]) { $1 })
             }
             return
         }
         if due < state.asOf {
             let days = due.days(to: state.asOf)
-            values["days"] = String(days)
             report.report(record, at: dueNode, message: "\(key): overdue by \(days) day\(days == 1 ? "" : "s") (due \(due), as of \(state.asOf))",
-                          code: "overdue", values: values)
+                          code: "overdue", values: values.merging(["days": String(days)]) { $1 })
         } else if dueSoonDays > 0, state.asOf.days(to: due) <= dueSoonDays {
             let days = state.asOf.days(to: due)
-            values["days"] = String(days)
             let when = days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
-            report.report(record, at: dueNode, message: "\(key): due \(when) (\(due))", code: "due-soon", severity: .info, values: values)
+            report.report(record, at: dueNode, message: "\(key): due \(when) (\(due))", code: "due-soon", severity: .info, values: values.merging(["days": String(days)]) { $1 })
         }
     }
 

@@ -11,31 +11,55 @@ enum Suggestions {
     /// one name contains the other (abbreviations: `发展改革委` for `市发展改革委`). Exact matches
     /// are not suggestions and are skipped.
     static func closest(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
-        let query = Array(name)
-        guard !query.isEmpty, limit > 0 else { return [] }
-        var scored: [(distance: Int, order: Int, name: String)] = []
-        var seen: Set<String> = []
-        for (order, candidate) in candidates.enumerated() where candidate != name && !seen.contains(candidate) {
-            seen.insert(candidate)
-            let other = Array(candidate)
-            guard !other.isEmpty else { continue }
-            let threshold = max(1, (max(query.count, other.count) + 2) / 3)
-            // The length difference alone is a lower bound on the distance: skip the matrix when
-            // it already rules the candidate out and no containment can rescue it.
-            let contains = candidate.contains(name) || name.contains(candidate)
-            if !contains && abs(query.count - other.count) > threshold { continue }
-            let distance = editDistance(query, other, bound: contains ? Int.max : threshold)
-            if contains || distance <= threshold {
-                scored.append((distance, order, candidate))
-            }
+        Index(candidates).closest(to: name, limit: limit)
+    }
+
+    /// Candidates prepared once (deduplicated, as Unicode scalar arrays) for many queries: a
+    /// registry of hundreds of units answers each unknown name without re-reading every
+    /// candidate. Scalars stand for characters here: unit names carry no combining marks.
+    struct Index: Sendable {
+        let names: [String]
+        let scalars: [[UInt32]]
+
+        init(_ candidates: [String]) {
+            var seen = Set<String>()
+            var names: [String] = []
+            for candidate in candidates where !candidate.isEmpty && seen.insert(candidate).inserted { names.append(candidate) }
+            self.names = names
+            self.scalars = names.map { $0.unicodeScalars.map(\.value) }
         }
-        scored.sort { ($0.distance, $0.order) < ($1.distance, $1.order) }
-        return scored.prefix(limit).map(\.name)
+
+        func closest(to name: String, limit: Int = 3) -> [String] {
+            let query = name.unicodeScalars.map(\.value)
+            guard !query.isEmpty, limit > 0 else { return [] }
+            var scored: [(distance: Int, order: Int)] = []
+            for (order, other) in scalars.enumerated() where other != query {
+                let threshold = max(1, (max(query.count, other.count) + 2) / 3)
+                // The length difference alone is a lower bound on the distance: skip the matrix
+                // when it already rules the candidate out and no containment can rescue it.
+                let contains = Suggestions.contains(other, query) || Suggestions.contains(query, other)
+                if !contains && abs(query.count - other.count) > threshold { continue }
+                let distance = editDistance(query, other, bound: contains ? Int.max : threshold)
+                if contains || distance <= threshold { scored.append((distance, order)) }
+            }
+            scored.sort { ($0.distance, $0.order) < ($1.distance, $1.order) }
+            return scored.prefix(limit).map { names[$0.order] }
+        }
+    }
+
+    /// Whether `haystack` contains `needle` as a contiguous run.
+    static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
+        guard needle.count <= haystack.count, !needle.isEmpty else { return needle.isEmpty }
+        outer: for start in 0...(haystack.count - needle.count) {
+            for i in 0..<needle.count where haystack[start + i] != needle[i] { continue outer }
+            return true
+        }
+        return false
     }
 
     /// Levenshtein distance between two character arrays. Stops early and returns `bound + 1`
     /// once every cell of a row exceeds `bound` (the caller only cares whether it is within).
-    static func editDistance(_ a: [Character], _ b: [Character], bound: Int = Int.max) -> Int {
+    static func editDistance<T: Equatable>(_ a: [T], _ b: [T], bound: Int = Int.max) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
@@ -56,15 +80,4 @@ enum Suggestions {
 
     static func editDistance(_ a: String, _ b: String) -> Int { editDistance(Array(a), Array(b)) }
 
-    /// ` (did you mean 市发展改革委?)`, or "" when there is nothing to suggest; for messages.
-    static func didYouMean(_ name: String, among candidates: [String]) -> String {
-        let found = closest(to: name, among: candidates)
-        guard !found.isEmpty else { return "" }
-        return " (did you mean " + found.joined(separator: ", ") + "?)"
-    }
-}
-
-extension Suggestions {
-    /// Plain Levenshtein distance over characters (the name main's first version used).
-    static func distance(_ a: [Character], _ b: [Character]) -> Int { editDistance(a, b) }
 }

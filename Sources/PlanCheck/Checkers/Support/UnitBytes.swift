@@ -22,4 +22,20 @@ enum UnitBytes {
         }
         return true
     }
+
+    /// `s` without the spaces `UnitSplitter.trim` removes (ASCII space, tab, U+3000).
+    static func trimmed(_ s: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = s.count
+        while true {
+            if start < end, s[start] == 0x20 || s[start] == 0x09 { start += 1; continue }
+            if end - start >= 3, s[start] == 0xE3, s[start + 1] == 0x80, s[start + 2] == 0x80 { start += 3; continue }
+            break
+        }
+        while true {
+            if end > start, s[end - 1] == 0x20 || s[end - 1] == 0x09 { end -= 1; continue }
+            if end - start >= 3, s[end - 3] == 0xE3, s[end - 2] == 0x80, s[end - 1] == 0x80 { end -= 3; continue }
+            break
+        }
+        return UnsafeBufferPointer(rebasing: s[start..<end])
+    }
 }
