@@ -49,11 +49,6 @@ enum TabularFixtures {
 
     static func bytes(_ path: String) throws -> [UInt8] { try FileReader.read(path) }
 
-    /// The shared test data folder: $PLANCHECK_SHARED, else `../shared` beside the repository.
-    static var shared: String? {
-        let candidates = [ProcessInfo.processInfo.environment["PLANCHECK_SHARED"], repositoryRoot + "/../shared"].compactMap { $0 }
-        return candidates.first { FileSystem.isDirectory($0) }.map(FileSystem.normalize)
-    }
 }
 
 /// Loads a dataset and returns the loading error, or nil.
