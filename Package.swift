@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // XLSX files are ZIP archives; ZIPFoundation reads entries as streams with their declared sizes.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +25,7 @@ let package = Package(
         ),
         .target(
             name: "PlanCheck",
-            dependencies: ["CYAML"],
+            dependencies: ["CYAML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .executableTarget(

@@ -67,3 +67,27 @@ enum Python {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
+
+/// The workplace's shared third-party test data (JSONPath CTS, csv-spectrum, SARIF schema),
+/// read where it lies and never copied into the repository: `$PLANCHECK_SHARED`, else a
+/// `shared` folder beside the repository or one of its ancestors. Tests that need it are
+/// disabled with a message naming what is missing when it is absent.
+enum SharedTestData {
+    static let root: String? = {
+        var candidates: [String] = []
+        if let shared = ProcessInfo.processInfo.environment["PLANCHECK_SHARED"] { candidates.append(shared) }
+        var dir = repositoryRoot
+        while dir != "/" && !dir.isEmpty {
+            candidates.append(FileSystem.directory(of: dir) + "/shared")
+            dir = FileSystem.directory(of: dir)
+        }
+        candidates.append("/work/shared")
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/testdata") }
+    }()
+
+    /// The file at `relative` under the shared folder, if present.
+    static func path(_ relative: String) -> String? {
+        guard let root, FileManager.default.fileExists(atPath: root + "/" + relative) else { return nil }
+        return root + "/" + relative
+    }
+}

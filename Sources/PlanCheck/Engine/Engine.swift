@@ -26,6 +26,8 @@ public struct Engine: Sendable {
     public let severityOverrides: [String: Severity?]
     /// Worker threads; results do not depend on it.
     public var jobs: Int
+    /// The configuration's `tables:` entries, for loading CSV/XLSX datasets.
+    public var tables: [TableSource] = []
 
     public init(rules: [CompiledRule], asOf: PlanDate, collections: [String: [Node]] = [:],
                 severityOverrides: [String: Severity?] = [:], jobs: Int = 0) {
@@ -73,7 +75,7 @@ public struct Engine: Sendable {
         let outcomes = parallelMap(files, jobs: jobs) { file -> Result<RuleOutput, LoadError> in
             do throws(LoadError) {
                 // A lone large file is parsed in parallel; several files already use the threads.
-                let document = try DatasetLoader.load(path: file, limits: limits, parallelism: files.count == 1 ? jobs : 1)
+                let document = try DatasetLoader.load(path: file, limits: limits, parallelism: files.count == 1 ? jobs : 1, tables: tables)
                 guard !document.roots.isEmpty else {
                     return .failure(LoadError(file: file, line: 1, column: 1, message: "the file is empty: expected a YAML or JSON document"))
                 }

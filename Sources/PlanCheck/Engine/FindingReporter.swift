@@ -39,6 +39,7 @@ public struct FindingReporter: Sendable {
             column: target.column,
             path: target.normalizedPath,
             record: record.key,
+            sheet: target.sheet,
             recordLine: record.node.line))
     }
 }

@@ -1,20 +1,26 @@
 /// Chooses a loader by file extension.
 public enum DatasetLoader {
-    /// Extensions `check` picks up when walking a directory.
-    public static let extensions: Set<String> = ["yaml", "yml", "json", "jsonl"]
+    /// Extensions `check` picks up when walking a directory. (`.txt` tables are read only when
+    /// named: a folder's notes and golden outputs are `.txt` too.)
+    public static let extensions: Set<String> = ["yaml", "yml", "json", "jsonl", "csv", "tsv", "xlsx"]
 
-    public static func load(path: String, limits: LoadLimits = .default, parallelism: Int = 1) throws(LoadError) -> Document {
+    /// - Parameter tables: the configuration's `tables:` entries (column mapping for CSV/XLSX).
+    public static func load(path: String, limits: LoadLimits = .default, parallelism: Int = 1,
+                            tables: [TableSource] = []) throws(LoadError) -> Document {
         let bytes = try FileReader.read(path)
-        return try load(bytes: bytes, file: path, limits: limits, parallelism: parallelism)
+        return try load(bytes: bytes, file: path, limits: limits, parallelism: parallelism, tables: tables)
     }
 
     /// - Parameter parallelism: threads a large YAML file may be parsed with.
-    public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .default, parallelism: Int = 1) throws(LoadError) -> Document {
+    public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .default, parallelism: Int = 1,
+                            tables: [TableSource] = []) throws(LoadError) -> Document {
         switch file.split(separator: ".").last?.lowercased() {
         case "json":
             return try JSONLoader.load(bytes: bytes, file: file, limits: limits)
         case "jsonl", "ndjson":
             return try JSONLinesLoader.load(bytes: bytes, file: file, limits: limits)
+        case let ext? where TabularLoader.textExtensions.contains(ext) || TabularLoader.workbookExtensions.contains(ext):
+            return try TabularLoader.load(bytes: bytes, file: file, sources: tables, limits: limits)
         default:
             return try YAMLLoader.load(bytes: bytes, file: file, limits: limits, parallelism: parallelism)
         }

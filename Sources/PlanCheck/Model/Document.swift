@@ -44,8 +44,12 @@ public final class Document: Sendable {
     let children: [Int32]
     /// UTF-8 bytes of every string, concatenated.
     let bytes: [UInt8]
+    /// Spreadsheets: the worksheet of each run of nodes (a loader appends one sheet's cells
+    /// after another), so a finding can say `tasks.xlsx:Sheet1!D12`. Empty for text formats.
+    let sheetRuns: [SheetRun]
 
-    init(file: String, roots: [Int32], storage: NodeStorage) {
+    init(file: String, roots: [Int32], storage: NodeStorage, sheets: [SheetRun] = []) {
+        self.sheetRuns = sheets
         self.file = file
         self.roots = roots
         self.kinds = storage.kinds
@@ -66,6 +70,26 @@ public final class Document: Sendable {
 
     /// The number of nodes (a measure of size, used in limits and benchmarks).
     public var nodeCount: Int { kinds.count }
+
+    /// The worksheet a spreadsheet document was read from (its first, when several); nil for text formats.
+    public var sheet: String? { sheetRuns.lazy.compactMap(\.name).first }
+
+    /// The worksheet holding node `index`, nil for text formats and for nodes outside any sheet.
+    func sheet(of index: Int32) -> String? {
+        guard !sheetRuns.isEmpty else { return nil }
+        var low = 0, high = sheetRuns.count - 1, found = -1
+        while low <= high { // the last run starting at or before `index`
+            let mid = (low + high) / 2
+            if sheetRuns[mid].start <= index { found = mid; low = mid + 1 } else { high = mid - 1 }
+        }
+        return found >= 0 ? sheetRuns[found].name : nil
+    }
+}
+
+/// Nodes from `start` on (until the next run) were read from worksheet `name`.
+struct SheetRun: Sendable {
+    var start: Int32
+    var name: String?
 }
 
 /// The growable arrays a loader appends to; frozen into a `Document` at the end.
@@ -80,9 +104,10 @@ struct NodeStorage {
     var bytes: [UInt8] = []
 
     init(expectedBytes: Int = 0) {
-        // A rough guess from typical datasets (about one node per 20 bytes of source) avoids
-        // repeated regrowth of the large arrays.
-        let nodes = max(16, expectedBytes / 20)
+        // Plan datasets hold about one node per 12 bytes of source. Reserving for one per 8
+        // avoids regrowth (a regrowth copies and briefly holds both arrays); capacity that is
+        // never written is never touched, so it costs address space, not resident memory.
+        let nodes = max(16, expectedBytes / 8)
         kinds.reserveCapacity(nodes)
         lines.reserveCapacity(nodes)
         columns.reserveCapacity(nodes)

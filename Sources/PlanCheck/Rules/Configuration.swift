@@ -9,6 +9,8 @@
 ///   units: {file: units.yaml, path: "$.units[*]"}
 /// severity:                       # per-rule overrides; `off` disables
 ///   task-owner-required: warning
+/// tables:                         # CSV/XLSX ledgers: sheet, header row, column mapping
+///   - {file: ledger.xlsx, collection: tasks, headerRow: 2}   # see TableSource
 /// ignore:                         # hidden findings, each with a reason (see IgnoreEntry)
 ///   - {rule: task-owner-required, records: [T7], reason: appointed in Q3}
 /// plugins:                        # external checkers, run only when allowed (docs/plugins.md)
@@ -16,7 +18,7 @@
 /// ```
 public struct Configuration: Sendable {
     public static let fileName = ".plancheck.yml"
-    public static let keys = ["rules", "packs", "datasets", "asOf", "collections", "severity", "ignore", "plugins"]
+    public static let keys = ["rules", "packs", "datasets", "asOf", "collections", "severity", "tables", "ignore", "plugins"]
 
     /// The config file, nil for a configuration made from command-line options only.
     public var file: String?
@@ -27,6 +29,8 @@ public struct Configuration: Sendable {
     public var collections: [CollectionSource] = []
     /// Rule id (or `rule-id.code`) → new severity; nil means `off`.
     public var severityOverrides: [String: Severity?] = [:]
+    /// How CSV/XLSX files become records (docs/excel-ledgers.md).
+    public var tables: [TableSource] = []
     /// Findings hidden on purpose (`ignore:`), each with its reason.
     public var ignores: [IgnoreEntry] = []
     /// External checker programs by name (`checker: plugin:NAME`); declaring one allows nothing.
@@ -79,6 +83,7 @@ public struct Configuration: Sendable {
                 config.collections.append(CollectionSource(name: name, file: FileSystem.join(base, file), path: path))
             }
         }
+        if let tables = root["tables"] { config.tables = try TableSource.parseList(tables, base: base) }
         if let severity = root["severity"] {
             guard severity.kind == .map else { throw LoadError(at: severity, "`severity` maps rule ids to error, warning, info or off") }
             for (rule, value) in severity.entries {

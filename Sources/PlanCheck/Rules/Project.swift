@@ -55,12 +55,13 @@ public struct Project: Sendable {
         }
         var collections: [String: [Node]] = [:]
         for source in configuration.collections {
-            let document = try DatasetLoader.load(path: source.file)
+            let document = try DatasetLoader.load(path: source.file, tables: configuration.tables)
             collections[source.name] = document.rootNodes.flatMap { source.path.select($0) }
         }
         self.ruleSets = sets
         self.engine = Engine(rules: sets.flatMap(\.rules), asOf: asOf ?? configuration.asOf ?? PlanDate.today(),
                              collections: collections, severityOverrides: configuration.severityOverrides, jobs: jobs)
+        engine.tables = configuration.tables
     }
 
     /// The dataset files to check: `paths` (files, or folders walked recursively) or else the

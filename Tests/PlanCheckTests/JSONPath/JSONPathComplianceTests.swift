@@ -11,21 +11,7 @@ import Testing
 /// Found at `$PLANCHECK_SHARED/testdata/jsonpath-cts/cts.json`, or at `../shared/testdata/…`
 /// next to the repository root (found by walking up from this file to `Package.swift`).
 enum ComplianceSuite {
-    static let path: String? = {
-        var candidates: [String] = []
-        if let shared = getenv("PLANCHECK_SHARED") {
-            candidates.append(String(cString: shared) + "/testdata/jsonpath-cts/cts.json")
-        }
-        var dir = String(#filePath)
-        while let slash = dir.lastIndex(of: "/"), !dir.isEmpty {
-            dir = String(dir[..<slash])
-            if access(dir + "/Package.swift", F_OK) == 0 {
-                candidates.append(dir + "/../shared/testdata/jsonpath-cts/cts.json")
-                break
-            }
-        }
-        return candidates.first { access($0, R_OK) == 0 }
-    }()
+    static let path: String? = SharedTestData.path("testdata/jsonpath-cts/cts.json")
 
     static let document: Document? = {
         guard let path, let bytes = try? FileReader.read(path) else { return nil }

@@ -1,0 +1,62 @@
+/// A1-style cell references (`D12`): how spreadsheet users name cells.
+public enum CellAddress {
+    /// `4` → `D`, `27` → `AA`.
+    public static func columnName(_ column: Int) -> String {
+        guard column > 0 else { return "?" }
+        var n = column
+        var letters: [Character] = []
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters.append(Character(Unicode.Scalar(UInt8(65 + r))))
+            n = (n - 1) / 26
+        }
+        return String(letters.reversed())
+    }
+
+    /// `D12` for row 12, column 4.
+    public static func name(row: Int, column: Int) -> String { columnName(column) + String(row) }
+
+    /// Parses `D12` (or `$D$12`) into (row, column); nil when malformed.
+    static func parse<S: StringProtocol>(_ text: S) -> (row: Int, column: Int)? {
+        var column = 0, row = 0
+        var sawDigit = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x24: continue // `$`
+            case 0x41...0x5A, 0x61...0x7A:
+                guard !sawDigit else { return nil }
+                column = column * 26 + Int((v | 0x20) - 0x61 + 1)
+                if column > 16_384 { return nil }
+            case 0x30...0x39:
+                sawDigit = true
+                row = row * 10 + Int(v - 0x30)
+                if row > 1_048_576 { return nil }
+            default: return nil
+            }
+        }
+        return column > 0 && row > 0 ? (row, column) : nil
+    }
+
+    /// Only the column part (`D` of `D12`), for cells whose `r` gives no row (`c r="D"` is not
+    /// valid, but rows are sometimes written without their cells' full references).
+    static func parseColumn<S: StringProtocol>(_ text: S) -> Int? {
+        var column = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            guard (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) else { break }
+            column = column * 26 + Int((v | 0x20) - 0x61 + 1)
+        }
+        return column > 0 ? column : nil
+    }
+}
+
+extension Node {
+    /// The worksheet this node was read from (nil for text formats and CSV).
+    public var sheet: String? { document.sheet(of: index) }
+
+    /// `Sheet1!D12` for spreadsheet cells, nil otherwise.
+    public var cellReference: String? {
+        sheet.map { $0 + "!" + CellAddress.name(row: line, column: column) }
+    }
+}

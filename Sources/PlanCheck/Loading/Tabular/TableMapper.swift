@@ -1,0 +1,271 @@
+/// Turns the rows of one table (a CSV file or a worksheet) into records in node storage:
+/// finds the header row, maps headers to fields, and builds one map per data row.
+///
+/// Two modes. A *mapped* table (one named in `tables:`, or whose header has at least two
+/// well-known ledger headers) reads like a YAML plan: cells are trimmed, empty cells are left
+/// out (as a YAML plan leaves out what the document does not say), multi-unit cells become
+/// lists and status words are mapped. A *raw* table keeps every cell exactly as written, empty
+/// ones as "" — the faithful reading of an arbitrary CSV.
+struct TableMapper {
+    let file: String
+    let sheet: String?
+    let source: TableSource?
+    /// CSV rows with more fields than the header are an error (usually a wrong delimiter);
+    /// spreadsheets often keep notes to the right of a table, which are ignored.
+    let strictWidth: Bool
+
+    private(set) var records: [Int32] = []
+    private(set) var mapped = false
+    private(set) var headerLine = 1
+
+    private var pendingRows: [TableRow] = []
+    private var fieldsByColumn: [String?] = []
+    private var fieldKeys: [[UInt8]] = []
+    private var headerWidth = 0
+    private var haveHeader = false
+    private var split: Set<String> = []
+    private var separators: Set<Character> = HeaderAliases.separators
+    private var values: [String: [String: String]] = [:]
+    private var entries: [Int32] = []
+    private var separatorBytes: [[UInt8]] = []
+    private var columnSplits: [Bool] = []
+    private var columnValues: [[(written: [UInt8], value: [UInt8])]?] = []
+
+    /// Rows looked at when detecting the header.
+    static let headerSearchRows = 30
+
+    init(file: String, sheet: String?, source: TableSource?, strictWidth: Bool) {
+        self.file = file
+        self.sheet = sheet
+        self.source = source
+        self.strictWidth = strictWidth
+    }
+
+    /// The collection the records belong under.
+    var collection: String { source?.collection ?? (mapped ? "tasks" : "rows") }
+
+    mutating func consume(_ row: inout TableRow, into storage: inout NodeStorage) throws(LoadError) {
+        if haveHeader {
+            try emit(row, into: &storage)
+            return
+        }
+        if let wanted = source?.headerRow {
+            if row.number >= wanted {
+                guard row.number == wanted, !row.isBlank else {
+                    throw LoadError(file: file, line: wanted, column: 1, message: "\(place(wanted, 1)): the header row \(wanted) (`headerRow`) is empty")
+                }
+                try useHeader(row)
+            }
+            return
+        }
+        if !row.isBlank { pendingRows.append(row) }
+        if pendingRows.count >= Self.headerSearchRows { try detectHeader(into: &storage) }
+    }
+
+    /// Called after the last row.
+    mutating func finish(into storage: inout NodeStorage) throws(LoadError) {
+        if !haveHeader { try detectHeader(into: &storage) }
+    }
+
+    private mutating func detectHeader(into storage: inout NodeStorage) throws(LoadError) {
+        guard !pendingRows.isEmpty else { haveHeader = true; return }
+        let known = knownHeaders
+        var best = -1, bestScore = 0
+        for (i, row) in pendingRows.enumerated() {
+            let score = row.cells.reduce(0) { $0 + (known.contains(Self.normalizeHeader(row.text($1))) ? 1 : 0) }
+            if score > bestScore { best = i; bestScore = score }
+        }
+        let required = source?.columns.isEmpty == false ? 1 : 2
+        if bestScore < required {
+            // No recognisable header: the first row whose values are all different (a title
+            // merged across the table repeats itself in every cell).
+            best = pendingRows.firstIndex { row in
+                let texts = row.cells.map { row.text($0) }.filter { !$0.isEmpty }
+                return Set(texts).count == texts.count
+            } ?? 0
+        }
+        try useHeader(pendingRows[best])
+        let rest = pendingRows[(best + 1)...]
+        pendingRows = []
+        for var row in rest { try consume(&row, into: &storage) }
+    }
+
+    private var knownHeaders: Set<String> {
+        var set = Set(source?.columns.keys.map { Self.normalizeHeader($0) } ?? [])
+        if source?.aliases ?? true { set.formUnion(HeaderAliases.fields.keys) }
+        return set
+    }
+
+    /// Headers are matched without spaces and line breaks (`完成\n时限` in a wrapped header cell).
+    static func normalizeHeader(_ text: String) -> String {
+        String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
+
+    private mutating func useHeader(_ header: TableRow) throws(LoadError) {
+        haveHeader = true
+        headerLine = header.number
+        let useAliases = source?.aliases ?? true
+        let named = header.cells.compactMap { cell -> (cell: TableCell, written: String, field: String?)? in
+            let written = Self.trim(header.text(cell))
+            guard !written.isEmpty else { return nil }
+            let key = Self.normalizeHeader(written)
+            return (cell, written, source?.columns[written] ?? source?.columns[key] ?? (useAliases ? HeaderAliases.fields[key] : nil))
+        }
+        let recognised = named.filter { $0.field != nil }.count
+        mapped = source != nil || recognised >= 2
+        var seen: [String: TableCell] = [:]
+        for (cell, written, field) in named {
+            // A raw table keeps its headers as written.
+            let name = mapped ? field ?? written : written
+            if let other = seen[name] {
+                throw LoadError(file: file, line: header.number, column: Int(cell.column),
+                                message: "\(place(header.number, Int(cell.column))): column `\(written)` maps to field `\(name)`, as column \(place(header.number, Int(other.column))) does; map one of them to another field in `tables: columns:`")
+            }
+            seen[name] = cell
+            let column = Int(cell.column)
+            if fieldsByColumn.count <= column {
+                fieldsByColumn += Array(repeating: nil, count: column + 1 - fieldsByColumn.count)
+                fieldKeys += Array(repeating: [], count: column + 1 - fieldKeys.count)
+            }
+            fieldsByColumn[column] = name
+            fieldKeys[column] = Array(name.utf8)
+            headerWidth = max(headerWidth, column)
+        }
+        if mapped {
+            if useAliases { values = HeaderAliases.values }
+            for (field, table) in source?.values ?? [:] { values[field, default: [:]].merge(table) { $1 } }
+            split = source?.split ?? (useAliases ? HeaderAliases.splitFields : [])
+            separators = source?.separators ?? HeaderAliases.separators
+            // Per-column byte forms, so the per-cell work allocates no String.
+            separatorBytes = separators.map { Array(String($0).utf8) }
+            columnSplits = fieldsByColumn.map { $0.map(split.contains) ?? false }
+            columnValues = fieldsByColumn.map { field in
+                field.flatMap { values[$0] }.map { $0.map { (Array($0.key.utf8), Array($0.value.utf8)) } }
+            }
+        }
+    }
+
+    /// `Sheet1!D12` for worksheets, `line 12, field 4` for CSV.
+    func place(_ row: Int, _ column: Int) -> String {
+        if let sheet { return sheet + "!" + CellAddress.name(row: row, column: column) }
+        return "line \(row), field \(column)"
+    }
+
+    private mutating func emit(_ row: TableRow, into storage: inout NodeStorage) throws(LoadError) {
+        if row.isBlank { return }
+        entries.removeAll(keepingCapacity: true)
+        let record = storage.append(.map, line: row.number, column: row.cells.first.map { Int($0.column) } ?? 1, payload: 0, count: 0)
+        for cell in row.cells {
+            let column = Int(cell.column)
+            guard column < fieldsByColumn.count, fieldsByColumn[column] != nil else {
+                if strictWidth, column > headerWidth, !(cell.kind == .text && cell.length == 0) {
+                    throw LoadError(file: file, line: Int(cell.line), column: column,
+                                    message: "the row starting on line \(row.number) has a value in field \(column), but the header (line \(headerLine)) has \(headerWidth) fields; is the delimiter right, or a quote missing?")
+                }
+                continue
+            }
+            let line = Int(cell.line), col = Int(cell.sourceColumn)
+            guard let value = value(of: cell, in: row, column: column, line: line, sourceColumn: col, storage: &storage) else { continue }
+            let key = fieldKeys[column].withUnsafeBufferPointer { storage.appendString($0, line: line, column: col) }
+            entries.append(key)
+            entries.append(value)
+        }
+        storage.close(container: record, with: entries[...], isMap: true)
+        // A row with values only outside the table's columns (notes beside it) is no record.
+        if !entries.isEmpty || !mapped { records.append(record) }
+    }
+
+    /// The node for a cell, or nil when a mapped table leaves the (empty) cell out.
+    private func value(of cell: TableCell, in row: TableRow, column: Int, line: Int, sourceColumn: Int,
+                       storage: inout NodeStorage) -> Int32? {
+        switch cell.kind {
+        case .bool:
+            return storage.append(.bool, line: line, column: sourceColumn, payload: cell.number != 0 ? 1 : 0, count: 0)
+        case .number:
+            let plain = !mapped || (columnValues[column] == nil && !columnSplits[column])
+            if plain { return number(cell.number, line: line, column: sourceColumn, storage: &storage) }
+            // A number in a split or value-mapped column is treated as its text.
+            let text = Array(Node.format(cell.number).utf8)
+            return text.withUnsafeBufferPointer { mappedText($0, column: column, line: line, sourceColumn: sourceColumn, storage: &storage) }
+        case .text:
+            return row.bytes.withUnsafeBufferPointer { all in
+                let bytes = UnsafeBufferPointer(rebasing: all[Int(cell.start)..<Int(cell.start + cell.length)])
+                if !mapped { return storage.appendString(bytes, line: line, column: sourceColumn) }
+                return mappedText(Self.trim(bytes), column: column, line: line, sourceColumn: sourceColumn, storage: &storage)
+            }
+        }
+    }
+
+    /// Trimmed text of a mapped column: left out when empty, then value-mapped or split.
+    private func mappedText(_ text: UnsafeBufferPointer<UInt8>, column: Int, line: Int, sourceColumn: Int,
+                            storage: inout NodeStorage) -> Int32? {
+        if text.isEmpty { return nil }
+        if let map = columnValues[column], let hit = map.first(where: { $0.written.elementsEqual(text) }) {
+            return hit.value.withUnsafeBufferPointer { storage.appendString($0, line: line, column: sourceColumn) }
+        }
+        guard columnSplits[column] else { return storage.appendString(text, line: line, column: sourceColumn) }
+        var items: [Int32] = []
+        var start = 0, i = 0
+        func flush(_ end: Int) {
+            let part = Self.trim(UnsafeBufferPointer(rebasing: text[start..<end]))
+            if !part.isEmpty { items.append(storage.appendString(part, line: line, column: sourceColumn)) }
+        }
+        while i < text.count {
+            if let separator = separatorBytes.first(where: { Self.hasPrefix(text, at: i, $0) }) {
+                flush(i)
+                i += separator.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        flush(text.count)
+        let list = storage.append(.list, line: line, column: sourceColumn, payload: 0, count: 0)
+        storage.close(container: list, with: items[...], isMap: false)
+        return list
+    }
+
+    @inline(__always)
+    static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, at i: Int, _ prefix: [UInt8]) -> Bool {
+        guard !prefix.isEmpty, i + prefix.count <= text.count else { return false }
+        for k in 0..<prefix.count where text[i + k] != prefix[k] { return false }
+        return true
+    }
+
+    /// Trims ASCII whitespace, no-break spaces (U+00A0) and ideographic spaces (U+3000) at the
+    /// byte level (every cell of a large CSV passes here).
+    static func trim(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = b.count
+        while start < end {
+            if b[start] == 0x20 || (0x09...0x0D).contains(b[start]) { start += 1 }
+            else if b[start] == 0xC2, start + 1 < end, b[start + 1] == 0xA0 { start += 2 }
+            else if b[start] == 0xE3, start + 2 < end, b[start + 1] == 0x80, b[start + 2] == 0x80 { start += 3 }
+            else { break }
+        }
+        while end > start {
+            if b[end - 1] == 0x20 || (0x09...0x0D).contains(b[end - 1]) { end -= 1 }
+            else if end - start >= 2, b[end - 2] == 0xC2, b[end - 1] == 0xA0 { end -= 2 }
+            else if end - start >= 3, b[end - 3] == 0xE3, b[end - 2] == 0x80, b[end - 1] == 0x80 { end -= 3 }
+            else { break }
+        }
+        return UnsafeBufferPointer(rebasing: b[start..<end])
+    }
+
+    /// Whole numbers are integers (as `12` is in YAML); others doubles.
+    private func number(_ value: Double, line: Int, column: Int, storage: inout NodeStorage) -> Int32 {
+        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
+            return storage.append(.integer, line: line, column: column, payload: Int64(value), count: 0)
+        }
+        return storage.append(.double, line: line, column: column, payload: Int64(bitPattern: value.bitPattern), count: 0)
+    }
+
+    /// Trims spaces, tabs, line breaks, no-break and ideographic (full-width) spaces.
+    static func trim(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
+    }
+}
