@@ -54,7 +54,8 @@ struct ExplainRule: ParsableCommand {
 
     func run() throws {
         var rule: CompiledRule?
-        if let loaded = try? project.load(paths: []) {
+        let loaded = try? project.load(paths: [])
+        if let loaded {
             rule = loaded.engine.rules.first { $0.id == id }
         }
         if rule == nil {
@@ -67,17 +68,26 @@ struct ExplainRule: ParsableCommand {
             }
         }
         let checkerName = rule?.checker ?? id
+        // An external plugin documents itself elsewhere; say what would run.
+        if let name = PluginSpec.pluginName(inChecker: checkerName), let plugin = loaded?.configuration.plugins[name] {
+            if let rule { printHeader(rule) }
+            print("External checker plugin `\(name)` (declared at \(plugin.location)): runs \(plugin.command.joined(separator: " ")) "
+                  + "with a \(plugin.timeoutText) limit, only when allowed (--allow-plugin; see docs/plugins.md).")
+            return
+        }
         guard let checker = CheckerRegistry.builtIn[checkerName] else {
             printError("error: `\(id)` is neither a checker nor a rule id of the active rule files or built-in packs; see `plancheck rules list`")
             throw ExitCode(2)
         }
-        if let rule {
-            print("Rule \(rule.id) — checker `\(rule.checker)`, severity \(rule.severity.rawValue), target \(rule.target.text)")
-            print("Defined at \(rule.location)")
-            if !rule.description.isEmpty { print("\n\(rule.description)") }
-            print("")
-        }
+        if let rule { printHeader(rule) }
         print(CheckerDocumentation.markdown(checker.descriptor))
+    }
+
+    func printHeader(_ rule: CompiledRule) {
+        print("Rule \(rule.id) — checker `\(rule.checker)`, severity \(rule.severity.rawValue), target \(rule.target.text)")
+        print("Defined at \(rule.location)")
+        if !rule.description.isEmpty { print("\n\(rule.description)") }
+        print("")
     }
 }
 

@@ -31,7 +31,7 @@ struct PluginRuleRunner: RuleRunner {
         case .signaled(let signal):
             return failed("was killed by signal \(signal)\(Self.signalName(signal))", header: header, context: context, stderr: result.stderr)
         case .timedOut:
-            return failed("did not answer within \(Self.seconds(plugin.timeout)) and was stopped (raise `timeout:` in its declaration if it needs longer)",
+            return failed("did not answer within \(plugin.timeoutText) and was stopped (raise `timeout:` in its declaration if it needs longer)",
                           header: header, context: context, stderr: result.stderr)
         case .outputTooLarge:
             return failed("printed more than \(PluginProcess.maxOutputBytes >> 20) MB and was stopped", header: header, context: context, stderr: result.stderr)
@@ -92,10 +92,6 @@ struct PluginRuleRunner: RuleRunner {
         if !stderr.isEmpty { message += "; its standard error begins: \(PluginFailure.excerpt(stderr))" }
         let root = context.root
         return RuleOutput(findings: [], errors: [LoadError(file: root.document.file, line: root.line, column: root.column, message: message)])
-    }
-
-    static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 
     static func signalName(_ signal: Int32) -> String {

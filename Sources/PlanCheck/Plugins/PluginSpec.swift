@@ -35,6 +35,11 @@ public struct PluginSpec: Sendable {
         self.location = location
     }
 
+    /// The time limit for messages: `10 s`, `0.5 s`.
+    public var timeoutText: String {
+        timeout == timeout.rounded() ? "\(Int(timeout)) s" : "\(timeout) s"
+    }
+
     /// The plugin name in a rule's `checker:` value, nil for a built-in checker name.
     public static func pluginName(inChecker checker: String) -> String? {
         checker.hasPrefix(checkerPrefix) ? String(checker.dropFirst(checkerPrefix.count)) : nil
