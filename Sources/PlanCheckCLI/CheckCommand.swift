@@ -104,6 +104,10 @@ struct ProjectOptions: ParsableArguments {
             throw ValidationError("--as-of takes a date written YYYY-MM-DD, got `\(asOf)`")
         }
         if jobs < 0 { throw ValidationError("--jobs must be positive") }
+        // A mistyped permission would otherwise only show up as "not allowed" later.
+        for program in allowPlugin where !FileSystem.exists(program) {
+            throw ValidationError("--allow-plugin: no such program `\(program)`")
+        }
     }
 
     func load(paths: [String]) throws(LoadError) -> Project {

@@ -39,4 +39,11 @@ import Testing
         #expect(project.exists("started"))
         #expect(run.status == 1, "only the built-in finding remains: \(run.stdout)")
     }
+
+    @Test func aMistypedPermissionIsAUsageError() throws {
+        let project = try PluginProject()
+        let run = try cli.run(["check", "--allow-plugin", "stub.shh"], in: project.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--allow-plugin: no such program `stub.shh`"), "\(run.stderr)")
+    }
 }
