@@ -42,7 +42,7 @@ extension CheckResult {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var line = "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(count(.info)) info"
         line += " in \(plural(files.count, "file"))"
-        if !errors.isEmpty { line += "; \(plural(errors.count, "file")) could not be read" }
+        if !errors.isEmpty { line += "; \(plural(errors.count, "input error"))" }
         return line
     }
 }
