@@ -38,10 +38,35 @@ import Testing
 
     @Test func unusualFilesFallBack() throws {
         let crossAnchor = "defaults: &d {lead: 市外办}\ntasks:\n" + (0..<400).map { "  - {id: T\($0), <<: *d}\n" }.joined()
-        #expect(ParallelYAMLLoader.load(bytes: Array(crossAnchor.utf8), file: "a.yaml", limits: .default, parallelism: 2, minimumBytes: 100) == nil)
+        #expect(ParallelYAMLLoader.load(bytes: Array(crossAnchor.utf8), file: "a.yaml", limits: .default, parallelism: 3, minimumBytes: 100) == nil)
         let twoDocuments = "tasks:\n" + (0..<400).map { "  - {id: T\($0)}\n" }.joined() + "---\nother: 1\n"
-        #expect(ParallelYAMLLoader.load(bytes: Array(twoDocuments.utf8), file: "b.yaml", limits: .default, parallelism: 2, minimumBytes: 100) == nil)
+        #expect(ParallelYAMLLoader.load(bytes: Array(twoDocuments.utf8), file: "b.yaml", limits: .default, parallelism: 3, minimumBytes: 100) == nil)
         // The public entry point still reads them, sequentially.
-        #expect(try YAMLLoader.load(bytes: Array(crossAnchor.utf8), file: "a.yaml", parallelism: 2).root?["tasks"]?[3]?["lead"]?.string == "市外办")
+        #expect(try YAMLLoader.load(bytes: Array(crossAnchor.utf8), file: "a.yaml", parallelism: 3).root?["tasks"]?[3]?["lead"]?.string == "市外办")
+    }
+}
+
+/// Reading a YAML file by streaming it gives the same document and the same errors as reading
+/// its bytes.
+@Suite struct StreamingYAMLLoaderTests {
+    @Test func streamedEqualsInMemory() throws {
+        let dir = try TemporaryDirectory()
+        let text = ParallelYAMLLoaderTests.plan(tasks: 500, indent: "  ")
+        let path = dir.write("plan.yaml", text)
+        let streamed = try YAMLLoader.load(path: path)
+        let inMemory = try YAMLLoader.load(bytes: Array(text.utf8), file: path)
+        #expect(ParallelYAMLLoaderTests().dump(streamed) == ParallelYAMLLoaderTests().dump(inMemory))
+    }
+
+    @Test(arguments: ["tasks: [1, 2\n", "tasks:\n\t- a\n", "a: 1\na: 2\n", "a: *nowhere\n"])
+    func errorsAreTheSame(_ text: String) throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.write("bad.yaml", text)
+        var streamedError: LoadError?
+        var memoryError: LoadError?
+        do { _ = try YAMLLoader.load(path: path) } catch { streamedError = error }
+        do { _ = try YAMLLoader.load(bytes: Array(text.utf8), file: path) } catch { memoryError = error }
+        #expect(streamedError != nil)
+        #expect(streamedError == memoryError)
     }
 }

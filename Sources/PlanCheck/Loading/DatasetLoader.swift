@@ -7,8 +7,16 @@ public enum DatasetLoader {
     /// - Parameter tables: the configuration's `tables:` entries (column mapping for CSV/XLSX).
     public static func load(path: String, limits: LoadLimits = .default, parallelism: Int = 1,
                             tables: [TableSource] = []) throws(LoadError) -> Document {
+        if parallelism <= ParallelYAMLLoader.minimumThreads, isYAML(path) {
+            return try YAMLLoader.load(path: path, limits: limits)
+        }
         let bytes = try FileReader.read(path)
         return try load(bytes: bytes, file: path, limits: limits, parallelism: parallelism, tables: tables)
+    }
+
+    static func isYAML(_ path: String) -> Bool {
+        guard let ext = path.split(separator: "/").last?.split(separator: ".").last?.lowercased() else { return true }
+        return ext == "yaml" || ext == "yml"
     }
 
     /// - Parameter parallelism: threads a large YAML file may be parsed with.

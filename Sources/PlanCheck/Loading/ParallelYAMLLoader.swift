@@ -13,10 +13,15 @@
 enum ParallelYAMLLoader {
     /// Files below this size are not worth splitting.
     static let minimumBytes = 2 << 20
+    /// Splitting pays only with more threads than this. Measured on the 2-vCPU machines this
+    /// project runs on (docs/performance.md): two libyaml parses side by side each run at about
+    /// half speed, so two pieces gained ~10 % in time for ~70 % more memory (pieces, then the
+    /// merged document). With 3+ threads the pieces are parsed in parallel.
+    static let minimumThreads = 2
 
     static func load(bytes: [UInt8], file: String, limits: LoadLimits, parallelism: Int,
                      minimumBytes: Int = minimumBytes) -> Document? {
-        guard bytes.count >= minimumBytes, let plan = SplitPlan.make(bytes, pieces: parallelism, minimumRegion: minimumBytes / 2) else { return nil }
+        guard parallelism > minimumThreads, bytes.count >= minimumBytes, let plan = SplitPlan.make(bytes, pieces: parallelism, minimumRegion: minimumBytes / 2) else { return nil }
         // Job 0 is the head (the file with the list blanked); jobs 1… are the list's pieces.
         var head = [UInt8]()
         head.reserveCapacity(bytes.count - (plan.regionEnd - plan.regionStart) + plan.regionNewlines)

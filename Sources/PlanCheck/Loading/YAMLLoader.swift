@@ -1,4 +1,9 @@
 internal import CYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads YAML (any number of documents in a stream) into a `Document` using libyaml's event
 /// parser. Scalars resolve by the YAML 1.2 core schema, so `2011-06-30` stays a string for the
@@ -12,6 +17,26 @@ public enum YAMLLoader {
         }
         let (roots, storage) = try parse(bytes[...], file: file, limits: limits, lineOffset: 0)
         return Document(file: file, roots: roots, storage: storage)
+    }
+
+    /// Streams the file through libyaml, so the file's bytes are never held in memory (a large
+    /// dataset's peak memory is then its node storage alone). A file with a parse error is read
+    /// again whole and parsed from memory, where the error message can quote the bytes.
+    public static func load(path: String, limits: LoadLimits = .default) throws(LoadError) -> Document {
+        guard let handle = fopen(path, "rb") else { return try load(bytes: FileReader.read(path), file: path, limits: limits) }
+        var info = stat()
+        let size = fstat(fileno(handle), &info) == 0 ? Int(info.st_size) : 0
+        var builder = YAMLBuilder(file: path, limits: limits, expectedBytes: size)
+        let streamed: Bool
+        do {
+            streamed = try builder.run(file: handle, size: size)
+        } catch {
+            fclose(handle)
+            throw error
+        }
+        fclose(handle)
+        guard streamed else { return try load(bytes: FileReader.read(path), file: path, limits: limits) }
+        return Document(file: path, roots: builder.roots, storage: builder.storage)
     }
 
     /// Parses one stream (or a piece of one whose first line is line `lineOffset + 1`).
@@ -58,6 +83,28 @@ private struct YAMLBuilder {
         self.limits = limits
         self.storage = NodeStorage(expectedBytes: expectedBytes)
         pending.reserveCapacity(256)
+    }
+
+    /// Parses from an open file; false when libyaml reports an error (the caller re-parses from
+    /// memory for a precise message). Errors of the document itself (duplicate keys, …) throw.
+    mutating func run(file: UnsafeMutablePointer<FILE>, size: Int) throws(LoadError) -> Bool {
+        if size > limits.maxFileBytes {
+            throw LoadError(file: self.file, line: 1, column: 1, message: "file is larger than the \(limits.maxFileBytes)-byte limit")
+        }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw LoadError(file: self.file, line: 1, column: 1, message: "could not initialise the YAML parser (out of memory)")
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_file(&parser, file)
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else { return false }
+            defer { yaml_event_delete(&event) }
+            let type = event.type
+            if type == YAML_STREAM_END_EVENT { return true }
+            try handle(&event, type)
+        }
     }
 
     mutating func run(_ input: UnsafeBufferPointer<UInt8>) throws(LoadError) {
