@@ -28,4 +28,16 @@ import Testing
         #expect(task["lead"]?.normalizedPath == "$['tasks'][0]['lead']")
         #expect(task["lead"]?.string == "市外办")
     }
+
+    @Test func lookupFollowsDottedPathsAndListIndices() throws {
+        let doc = try load("p:\n  permits: {landUse: true}\n  leads: [市外办, 市发展改革委]\n  '0': zero\n")
+        let root = try #require(doc.root)
+        #expect(root.lookup(path: "p.permits.landUse")?.bool == true)
+        #expect(root.lookup(path: "p.leads.1")?.string == "市发展改革委")
+        #expect(root.lookup(path: "p.0")?.string == "zero")
+        #expect(root.lookup(path: "p.leads.2") == nil)
+        #expect(root.lookup(path: "p.leads.x") == nil)
+        #expect(root.lookup(path: "p.permits.") == nil)
+        #expect(root.lookup(path: "p")?.kind == .map)
+    }
 }

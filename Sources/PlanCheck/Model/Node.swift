@@ -224,24 +224,38 @@ public struct Node: Sendable {
 
     /// Follows a dotted path of map keys (`budget.amount`); list items by number (`leads.0`).
     public func lookup(path: String) -> Node? {
-        // Most fields are plain names: look them up without splitting (this is the hot path
-        // of every checker).
+        // The hot path of every checker: walk the dotted path over its bytes, without splitting
+        // it into strings. A segment of digits indexes a list.
         var path = path
-        let plain = path.withUTF8 { bytes -> Node?? in
-            for b in bytes where b == UInt8(ascii: ".") { return .none }
-            return .some(value(forKeyBytes: bytes))
-        }
-        if let plain { return plain }
-        var current: Node? = self
-        for part in path.split(separator: ".", omittingEmptySubsequences: false) {
-            guard let node = current else { return nil }
-            if node.kind == .list, let position = Int(part) {
-                current = node[position]
-            } else {
-                current = node[String(part)]
+        return path.withUTF8 { bytes -> Node? in
+            var current = self
+            var start = 0
+            while true {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: ".") { end += 1 }
+                let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if current.kind == .list {
+                    guard let position = Self.decimal(segment), let item = current[position] else { return nil }
+                    current = item
+                } else {
+                    guard let value = current.value(forKeyBytes: segment) else { return nil }
+                    current = value
+                }
+                if end == bytes.count { return current }
+                start = end + 1
             }
         }
-        return current
+    }
+
+    /// A non-negative decimal number written in `bytes`, or nil.
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count < 19 else { return nil }
+        var value = 0
+        for b in bytes {
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            value = value * 10 + Int(b - 0x30)
+        }
+        return value
     }
 
     /// The container holding this node, if any.

@@ -26,4 +26,27 @@ enum StringEscaping {
         appendQuoted(text, quote: quote, to: &out)
         return out
     }
+
+    /// Text for XML or HTML content and attributes. Characters XML 1.0 forbids (most C0
+    /// controls) are dropped; tab and line breaks become character references so an attribute
+    /// parser does not normalise them to spaces.
+    static func markup(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            case let c where c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }

@@ -67,22 +67,5 @@ public struct JUnitReport: ReportFormat {
     /// Escapes text for attributes and content. Characters XML 1.0 forbids (most C0 controls)
     /// are dropped; tab and newline in attributes are kept as character references so a parser
     /// does not normalise them to spaces.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            case let c where c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF: continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { StringEscaping.markup(text) }
 }
