@@ -63,11 +63,11 @@ enum ParallelYAMLLoader {
             for i in 0..<Int(result.storage.counts[pieceRoot]) {
                 items.append(result.storage.children[childStart + i] + base)
             }
+            // The piece's own list is dropped: it must not claim the items as their parent.
+            storage.counts[pieceRoot + Int(base)] = 0
         }
         let list = storage.append(.list, line: listLine, column: listColumn, payload: 0, count: 0)
-        for item in items { storage.parents[Int(item)] = -1 }
         storage.close(container: list, with: items[...], isMap: false)
-        storage.parents[Int(list)] = root
         storage.children[valueSlot] = list
         return Document(file: file, roots: [root], storage: storage)
     }
@@ -186,8 +186,6 @@ extension NodeStorage {
             default: payloads.append(payload)
             }
         }
-        parents.reserveCapacity(parents.count + other.parents.count)
-        for parent in other.parents { parents.append(parent >= 0 ? parent + nodeBase : -1) }
         children.reserveCapacity(children.count + other.children.count)
         for child in other.children { children.append(child + nodeBase) }
         return nodeBase

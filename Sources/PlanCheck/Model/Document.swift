@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The kind of a node in a loaded document.
 public enum NodeKind: UInt8, Sendable {
     case null, bool, integer, double, string, list, map
@@ -37,9 +39,16 @@ public final class Document: Sendable {
     let payloads: [Int64]
     /// string byte length; container child count (map: pairs).
     let counts: [UInt32]
-    /// The container a node was first placed in (-1 for roots). Aliased nodes keep the parent of
-    /// the anchor, which is the location users expect to be pointed at.
-    let parents: [Int32]
+    /// The container each node sits in (-1 for roots), built on first use: only findings need
+    /// it (for their paths), and a clean dataset should not pay 4 bytes a node for it. An
+    /// aliased node keeps the first container that holds it, normally the anchor's.
+    var parents: [Int32] {
+        parentTable.withLock { table in
+            if table.count != kinds.count { table = Self.parentTable(kinds: kinds, payloads: payloads, counts: counts, children: children) }
+            return table
+        }
+    }
+    private let parentTable = Mutex<[Int32]>([])
     /// Children of containers: lists are `count` node ids, maps are `count` (key, value) pairs.
     let children: [Int32]
     /// UTF-8 bytes of every string, concatenated.
@@ -57,7 +66,6 @@ public final class Document: Sendable {
         self.columns = storage.columns
         self.payloads = storage.payloads
         self.counts = storage.counts
-        self.parents = storage.parents
         self.children = storage.children
         self.bytes = storage.bytes
     }
@@ -67,6 +75,19 @@ public final class Document: Sendable {
 
     /// Every root of the stream.
     public var rootNodes: [Node] { roots.map { Node(document: self, index: $0) } }
+
+    static func parentTable(kinds: [NodeKind], payloads: [Int64], counts: [UInt32], children: [Int32]) -> [Int32] {
+        var table = [Int32](repeating: -1, count: kinds.count)
+        for id in kinds.indices where kinds[id] == .list || kinds[id] == .map {
+            let start = Int(payloads[id])
+            let n = Int(counts[id]) * (kinds[id] == .map ? 2 : 1)
+            for slot in start..<start + n {
+                let child = Int(children[slot])
+                if table[child] == -1 && child != id { table[child] = Int32(id) }
+            }
+        }
+        return table
+    }
 
     /// The number of nodes (a measure of size, used in limits and benchmarks).
     public var nodeCount: Int { kinds.count }
@@ -99,7 +120,6 @@ struct NodeStorage {
     var columns: [UInt32] = []
     var payloads: [Int64] = []
     var counts: [UInt32] = []
-    var parents: [Int32] = []
     var children: [Int32] = []
     var bytes: [UInt8] = []
 
@@ -113,9 +133,8 @@ struct NodeStorage {
         columns.reserveCapacity(nodes)
         payloads.reserveCapacity(nodes)
         counts.reserveCapacity(nodes)
-        parents.reserveCapacity(nodes)
         children.reserveCapacity(nodes)
-        bytes.reserveCapacity(expectedBytes / 2)
+        bytes.reserveCapacity(expectedBytes) // string bytes never exceed the source's
     }
 
     @inline(__always)
@@ -126,7 +145,6 @@ struct NodeStorage {
         columns.append(UInt32(truncatingIfNeeded: column))
         payloads.append(payload)
         counts.append(count)
-        parents.append(-1)
         return id
     }
 
@@ -144,9 +162,6 @@ struct NodeStorage {
         children.append(contentsOf: pending)
         payloads[Int(container)] = start
         counts[Int(container)] = UInt32(isMap ? pending.count / 2 : pending.count)
-        for child in pending where parents[Int(child)] == -1 && child != container {
-            parents[Int(child)] = container
-        }
     }
 
     func stringBytesEqual(_ a: Int32, _ b: Int32) -> Bool {
