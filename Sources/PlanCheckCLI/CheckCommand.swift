@@ -6,7 +6,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check datasets against rule files.",
         discussion: """
-        PATHs are dataset files or folders (searched recursively for .yaml, .yml and .json). \
+        PATHs are dataset files or folders (searched recursively for .yaml, .yml, .json, .jsonl, .csv, .tsv and .xlsx). \
         Without PATHs, the configuration's `datasets` are checked. The configuration is \
         --config, else .plancheck.yml in the current folder or above, else next to the first PATH.
 

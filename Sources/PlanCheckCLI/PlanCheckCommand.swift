@@ -7,7 +7,7 @@ struct PlanCheckCommand: ParsableCommand {
         commandName: "plancheck",
         abstract: "Checks work plans the way a linter checks code.",
         discussion: """
-        Rules (YAML) select records of plan datasets (YAML, JSON) with JSONPath and run checker \
+        Rules (YAML) select records of plan datasets (YAML, JSON, CSV, Excel) with JSONPath and run checker \
         modules on them. Exit codes: 0 no errors, 1 findings at or above --fail-on, 2 usage, \
         configuration, rule-file or input error.
         """,
