@@ -56,7 +56,7 @@ enum Functions {
             case .uint(let u): return .double(Double(u))
             case .double: return a
             case .string(let s):
-                guard let q = Quantity.parse(s) else { throw .runtime("cannot read '\(s)' as a quantity") }
+                guard let q = PlanQuantity.parse(s)?.value else { throw .runtime("cannot read '\(s)' as a quantity") }
                 return .double(q)
             default: throw .noOverload("quantity", a)
             }
