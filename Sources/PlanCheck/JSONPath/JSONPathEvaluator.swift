@@ -11,7 +11,8 @@
 struct DocumentView {
     let document: Document
     let kinds: [NodeKind]
-    let payloads: [Int64]
+    let payloads: [UInt32]
+    let numbers: [Int64]
     let counts: [UInt32]
     let children: [Int32]
     let bytes: [UInt8]
@@ -20,6 +21,7 @@ struct DocumentView {
         self.document = document
         kinds = document.kinds
         payloads = document.payloads
+        numbers = document.numbers
         counts = document.counts
         children = document.children
         bytes = document.bytes
@@ -27,6 +29,8 @@ struct DocumentView {
 
     @inline(__always) func kind(_ n: Int32) -> NodeKind { kinds[Int(n)] }
     @inline(__always) func count(_ n: Int32) -> Int { Int(counts[Int(n)]) }
+    /// The 64-bit value of an integer node, or the bit pattern of a double node.
+    @inline(__always) func number(_ n: Int32) -> Int64 { numbers[Int(payloads[Int(n)])] }
     @inline(__always) func firstChild(_ n: Int32) -> Int { Int(payloads[Int(n)]) }
 
     /// The byte range of a string node in `bytes`.

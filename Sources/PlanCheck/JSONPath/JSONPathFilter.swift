@@ -122,8 +122,8 @@ extension PathEvaluator {
         case .double(let d): return .double(d)
         case .node(let n):
             switch view.kind(n) {
-            case .integer: return .integer(view.payloads[Int(n)])
-            case .double: return .double(Double(bitPattern: UInt64(bitPattern: view.payloads[Int(n)])))
+            case .integer: return .integer(view.number(n))
+            case .double: return .double(Double(bitPattern: UInt64(bitPattern: view.number(n))))
             default: return nil
             }
         default: return nil
@@ -181,8 +181,8 @@ enum NodeEquality {
             let kx = va.kind(x), ky = vb.kind(y)
             switch (kx, ky) {
             case (.integer, .integer), (.integer, .double), (.double, .integer), (.double, .double):
-                let nx: ExactNumber = kx == .integer ? .integer(va.payloads[Int(x)]) : .double(Double(bitPattern: UInt64(bitPattern: va.payloads[Int(x)])))
-                let ny: ExactNumber = ky == .integer ? .integer(vb.payloads[Int(y)]) : .double(Double(bitPattern: UInt64(bitPattern: vb.payloads[Int(y)])))
+                let nx: ExactNumber = kx == .integer ? .integer(va.number(x)) : .double(Double(bitPattern: UInt64(bitPattern: va.number(x))))
+                let ny: ExactNumber = ky == .integer ? .integer(vb.number(y)) : .double(Double(bitPattern: UInt64(bitPattern: vb.number(y))))
                 if ExactNumber.compare(nx, ny) != 0 { return false }
             case _ where kx != ky:
                 return false

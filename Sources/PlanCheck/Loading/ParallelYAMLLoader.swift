@@ -171,18 +171,21 @@ extension NodeStorage {
     /// shift applied to node ids.
     mutating func append(contentsOf other: NodeStorage) -> Int32 {
         let nodeBase = Int32(kinds.count)
-        let childBase = Int64(children.count)
-        let byteBase = Int64(bytes.count)
+        let childBase = UInt32(children.count)
+        let byteBase = UInt32(bytes.count)
+        let numberBase = UInt32(numbers.count)
         kinds.append(contentsOf: other.kinds)
         lines.append(contentsOf: other.lines)
         columns.append(contentsOf: other.columns)
         counts.append(contentsOf: other.counts)
         bytes.append(contentsOf: other.bytes)
+        numbers.append(contentsOf: other.numbers)
         payloads.reserveCapacity(payloads.count + other.payloads.count)
         for (kind, payload) in zip(other.kinds, other.payloads) {
             switch kind {
             case .string: payloads.append(payload + byteBase)
             case .list, .map: payloads.append(payload + childBase)
+            case .integer, .double: payloads.append(payload + numberBase)
             default: payloads.append(payload)
             }
         }

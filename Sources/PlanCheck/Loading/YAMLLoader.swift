@@ -280,8 +280,8 @@ private struct YAMLBuilder {
         case .string:
             let o = Int(storage.payloads[Int(id)]), n = Int(storage.counts[Int(id)])
             return String(decoding: storage.bytes[o..<o + n], as: UTF8.self)
-        case .integer: return String(storage.payloads[Int(id)])
-        case .double: return Node.format(Double(bitPattern: UInt64(bitPattern: storage.payloads[Int(id)])))
+        case .integer: return String(storage.number(id))
+        case .double: return Node.format(Double(bitPattern: UInt64(bitPattern: storage.number(id))))
         case .bool: return storage.payloads[Int(id)] != 0 ? "true" : "false"
         case .null: return "null"
         case .list: return "[…]"

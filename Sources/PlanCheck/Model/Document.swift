@@ -36,7 +36,10 @@ public final class Document: Sendable {
     let lines: [UInt32]
     let columns: [UInt32]
     /// integer value; double bit pattern; bool 0/1; string byte offset; container child offset.
-    let payloads: [Int64]
+    let payloads: [UInt32]
+    /// Integers and double bit patterns, out of line: they are rare in plan data, and keeping
+    /// them here lets every node's payload be 32 bits.
+    let numbers: [Int64]
     /// string byte length; container child count (map: pairs).
     let counts: [UInt32]
     /// The container each node sits in (-1 for roots), built on first use: only findings need
@@ -65,6 +68,7 @@ public final class Document: Sendable {
         self.lines = storage.lines
         self.columns = storage.columns
         self.payloads = storage.payloads
+        self.numbers = storage.numbers
         self.counts = storage.counts
         self.children = storage.children
         self.bytes = storage.bytes
@@ -76,7 +80,7 @@ public final class Document: Sendable {
     /// Every root of the stream.
     public var rootNodes: [Node] { roots.map { Node(document: self, index: $0) } }
 
-    static func parentTable(kinds: [NodeKind], payloads: [Int64], counts: [UInt32], children: [Int32]) -> [Int32] {
+    static func parentTable(kinds: [NodeKind], payloads: [UInt32], counts: [UInt32], children: [Int32]) -> [Int32] {
         var table = [Int32](repeating: -1, count: kinds.count)
         for id in kinds.indices where kinds[id] == .list || kinds[id] == .map {
             let start = Int(payloads[id])
@@ -88,6 +92,9 @@ public final class Document: Sendable {
         }
         return table
     }
+
+    /// The 64-bit value of an integer node, or the bit pattern of a double node.
+    func number(_ id: Int32) -> Int64 { numbers[Int(payloads[Int(id)])] }
 
     /// The number of nodes (a measure of size, used in limits and benchmarks).
     public var nodeCount: Int { kinds.count }
@@ -118,7 +125,8 @@ struct NodeStorage {
     var kinds: [NodeKind] = []
     var lines: [UInt32] = []
     var columns: [UInt32] = []
-    var payloads: [Int64] = []
+    var payloads: [UInt32] = []
+    var numbers: [Int64] = []
     var counts: [UInt32] = []
     var children: [Int32] = []
     var bytes: [UInt8] = []
@@ -143,7 +151,12 @@ struct NodeStorage {
         kinds.append(kind)
         lines.append(UInt32(truncatingIfNeeded: line))
         columns.append(UInt32(truncatingIfNeeded: column))
-        payloads.append(payload)
+        if kind == .integer || kind == .double {
+            payloads.append(UInt32(truncatingIfNeeded: numbers.count))
+            numbers.append(payload)
+        } else {
+            payloads.append(UInt32(truncatingIfNeeded: payload))
+        }
         counts.append(count)
         return id
     }
@@ -160,9 +173,12 @@ struct NodeStorage {
     mutating func close(container: Int32, with pending: ArraySlice<Int32>, isMap: Bool) {
         let start = Int64(children.count)
         children.append(contentsOf: pending)
-        payloads[Int(container)] = start
+        payloads[Int(container)] = UInt32(truncatingIfNeeded: start)
         counts[Int(container)] = UInt32(isMap ? pending.count / 2 : pending.count)
     }
+
+    /// The 64-bit value of an integer node, or the bit pattern of a double node.
+    func number(_ id: Int32) -> Int64 { numbers[Int(payloads[Int(id)])] }
 
     func stringBytesEqual(_ a: Int32, _ b: Int32) -> Bool {
         let ac = Int(counts[Int(a)]), bc = Int(counts[Int(b)])

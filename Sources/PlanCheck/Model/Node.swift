@@ -47,10 +47,10 @@ public struct Node: Sendable {
     }
 
     public var bool: Bool? { kind == .bool ? document.payloads[Int(index)] != 0 : nil }
-    public var integer: Int64? { kind == .integer ? document.payloads[Int(index)] : nil }
+    public var integer: Int64? { kind == .integer ? document.number(index) : nil }
     public var double: Double? {
         switch kind {
-        case .double: Double(bitPattern: UInt64(bitPattern: document.payloads[Int(index)]))
+        case .double: Double(bitPattern: UInt64(bitPattern: document.number(index)))
         default: nil
         }
     }
@@ -58,7 +58,7 @@ public struct Node: Sendable {
     /// Integer or double as a Double (for numeric comparisons).
     public var number: Double? {
         switch kind {
-        case .integer: Double(document.payloads[Int(index)])
+        case .integer: Double(document.number(index))
         case .double: double
         default: nil
         }
