@@ -143,10 +143,11 @@ private struct YAMLBuilder {
             let buffer = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
             let id: Int32
             let isPlain = scalar.plain_implicit == 1 && scalar.style == YAML_PLAIN_SCALAR_STYLE
+            let isKey = frames.last.map { $0.isMap && !$0.awaitingMerge && (pending.count - $0.pendingStart) % 2 == 0 } ?? false
             if isPlain || (scalar.tag != nil && !Self.isStringTag(scalar.tag)) && scalar.style == YAML_PLAIN_SCALAR_STYLE {
-                id = resolvePlain(buffer, line: line, column: column)
+                id = resolvePlain(buffer, line: line, column: column, isKey: isKey)
             } else {
-                id = storage.appendString(buffer, line: line, column: column)
+                id = storage.appendString(buffer, line: line, column: column, intern: isKey)
             }
             expanded += 1
             if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (id, 1) }
@@ -295,7 +296,7 @@ private struct YAMLBuilder {
         return s == "tag:yaml.org,2002:str" || s == "!"
     }
 
-    mutating func resolvePlain(_ s: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Int32 {
+    mutating func resolvePlain(_ s: UnsafeBufferPointer<UInt8>, line: Int, column: Int, isKey: Bool) -> Int32 {
         if let scalar = ScalarResolver.resolve(s) {
             switch scalar {
             case .null: return storage.append(.null, line: line, column: column, payload: 0, count: 0)
@@ -304,7 +305,7 @@ private struct YAMLBuilder {
             case .double(let d): return storage.append(.double, line: line, column: column, payload: Int64(bitPattern: d.bitPattern), count: 0)
             }
         }
-        return storage.appendString(s, line: line, column: column)
+        return storage.appendString(s, line: line, column: column, intern: isKey)
     }
 
     func parserError(_ parser: yaml_parser_t, _ input: UnsafeBufferPointer<UInt8>) -> LoadError {

@@ -161,9 +161,20 @@ struct NodeStorage {
         return id
     }
 
-    /// Appends a string node whose bytes are copied from `buffer`.
+    /// Map keys seen so far → their offset in `bytes`: keys repeat in every record (`id`,
+    /// `title`, `lead`…), so each distinct key is stored once. Dropped when the document freezes.
+    var keyOffsets = ByteStringTable<UInt32>()
+
+    /// Appends a string node whose bytes are copied from `buffer`; a map key (`intern`) reuses
+    /// the bytes of an equal key stored before.
     @inline(__always)
-    mutating func appendString(_ buffer: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Int32 {
+    mutating func appendString(_ buffer: UnsafeBufferPointer<UInt8>, line: Int, column: Int, intern: Bool = false) -> Int32 {
+        if intern, buffer.count <= 64 {
+            if let offset = keyOffsets.find(buffer) {
+                return append(.string, line: line, column: column, payload: Int64(offset), count: UInt32(buffer.count))
+            }
+            keyOffsets.insert(buffer, UInt32(truncatingIfNeeded: bytes.count))
+        }
         let offset = Int64(bytes.count)
         bytes.append(contentsOf: buffer)
         return append(.string, line: line, column: column, payload: offset, count: UInt32(buffer.count))
@@ -183,6 +194,7 @@ struct NodeStorage {
     func stringBytesEqual(_ a: Int32, _ b: Int32) -> Bool {
         let ac = Int(counts[Int(a)]), bc = Int(counts[Int(b)])
         guard ac == bc else { return false }
+        if payloads[Int(a)] == payloads[Int(b)] { return true } // interned keys share their bytes
         let ao = Int(payloads[Int(a)]), bo = Int(payloads[Int(b)])
         var i = 0
         while i < ac {
