@@ -143,7 +143,9 @@ private struct YAMLBuilder {
             let buffer = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
             let id: Int32
             let isPlain = scalar.plain_implicit == 1 && scalar.style == YAML_PLAIN_SCALAR_STYLE
-            let isKey = frames.last.map { $0.isMap && !$0.awaitingMerge && (pending.count - $0.pendingStart) % 2 == 0 } ?? false
+            // Read the top frame in place (`frames.last` would copy it, retaining its arrays).
+            let top = frames.count - 1
+            let isKey = top >= 0 && frames[top].isMap && !frames[top].awaitingMerge && (pending.count - frames[top].pendingStart) % 2 == 0
             if isPlain || (scalar.tag != nil && !Self.isStringTag(scalar.tag)) && scalar.style == YAML_PLAIN_SCALAR_STYLE {
                 id = resolvePlain(buffer, line: line, column: column, isKey: isKey)
             } else {
