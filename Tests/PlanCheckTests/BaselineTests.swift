@@ -5,18 +5,7 @@ import Testing
 /// Baselines hide accepted findings by rule, record and fingerprint — not by line — so they
 /// survive moving records, reordering files and moving the whole checkout.
 @Suite struct BaselineTests {
-    static let rules = """
-        ruleset: t
-        rules:
-          - id: owner-required
-            checker: required
-            target: $.tasks[*]
-            fields: owner
-          - id: deadline-required
-            checker: required
-            target: $.tasks[*]
-            fields: due
-        """
+    static let rules = TestRules.ownerAndDeadline
 
     static func check(_ folder: String) throws -> CheckResult {
         let configuration = try Configuration.load(path: folder + "/.plancheck.yml")

@@ -91,3 +91,20 @@ enum SharedTestData {
         return root + "/" + relative
     }
 }
+
+/// Rule files several suites share.
+enum TestRules {
+    /// Two `required` rules on tasks: an owner and a deadline.
+    static let ownerAndDeadline = """
+        ruleset: t
+        rules:
+          - id: owner-required
+            checker: required
+            target: $.tasks[*]
+            fields: owner
+          - id: deadline-required
+            checker: required
+            target: $.tasks[*]
+            fields: due
+        """
+}

@@ -3,18 +3,7 @@ import Testing
 @testable import PlanCheck
 
 @Suite struct SuppressionTests {
-    static let rules = """
-        ruleset: t
-        rules:
-          - id: owner-required
-            checker: required
-            target: $.tasks[*]
-            fields: owner
-          - id: deadline-required
-            checker: required
-            target: $.tasks[*]
-            fields: due
-        """
+    static let rules = TestRules.ownerAndDeadline
 
     static func run(_ plan: String, config: String = "", unused: Bool = false) throws -> (FindingFilter.Outcome, TemporaryDirectory) {
         let directory = try TemporaryDirectory()

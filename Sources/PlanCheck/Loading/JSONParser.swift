@@ -451,26 +451,9 @@ struct JSONParser {
     /// Length of the valid UTF-8 sequence starting at `i` (a byte ≥ 0x80), or an error naming the
     /// byte offset of the first bad byte.
     private func utf8Length(at i: Int) throws(LoadError) -> Int {
-        let b = input[i]
-        let n: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        switch b {
-        case 0xC2...0xDF: n = 2
-        case 0xE0: n = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: n = 3
-        case 0xED: n = 3; high = 0x9F
-        case 0xF0: n = 4; low = 0x90
-        case 0xF1...0xF3: n = 4
-        case 0xF4: n = 4; high = 0x8F
-        default: throw invalidUTF8(at: i)
-        }
-        for k in 1..<n {
-            guard i + k < input.count else { throw invalidUTF8(at: i) }
-            let c = input[i + k]
-            let lo = k == 1 ? low : 0x80, hi = k == 1 ? high : 0xBF
-            guard c >= lo && c <= hi else { throw invalidUTF8(at: i + k) }
-        }
-        return n
+        let (length, bad) = UTF8Validation.sequence(input, at: i)
+        if let bad { throw invalidUTF8(at: bad) }
+        return length
     }
 
     // MARK: whitespace and positions

@@ -108,42 +108,6 @@ enum TextDecoder {
     }
 }
 
-/// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF).
-enum UTF8Validation {
-    /// The offset of the first byte that starts an invalid sequence, or nil.
-    static func firstInvalidOffset(_ bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { b -> Int? in
-            var i = start
-            let n = b.count
-            while i < n {
-                let c = b[i]
-                if c < 0x80 { i += 1; continue }
-                var need = 0
-                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-                switch c {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lower = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; upper = 0x9F
-                case 0xF0: need = 3; lower = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; upper = 0x8F
-                default: return i
-                }
-                guard i + need < n else { return i }
-                let second = b[i + 1]
-                if second < lower || second > upper { return i }
-                var k = 2
-                while k <= need {
-                    if b[i + k] & 0xC0 != 0x80 { return i }
-                    k += 1
-                }
-                i += need + 1
-            }
-            return nil
-        }
-    }
-}
 
 /// UTF-16 to UTF-8 with unpaired surrogates reported, not replaced.
 enum UTF16Decoding {
