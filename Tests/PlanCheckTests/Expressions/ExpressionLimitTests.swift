@@ -38,15 +38,16 @@ import Testing
         #expect(ExprTest.compileError(source)?.message.contains("too long") == true)
     }
 
-    @Test func catastrophicBacktrackingPatternIsLinear() throws {
+    /// A backtracking engine would not finish these in any lifetime; the Pike VM answers at once.
+    /// The time limit only guards CI against a hang — speed itself is the benchmark's business.
+    @Test(.timeLimit(.minutes(1)))
+    func catastrophicBacktrackingPatternIsLinear() throws {
         let input = String(repeating: "a", count: 50_000) + "b"
         var context = ExprTest.context
         context.variables["s"] = .string(input)
-        let start = ContinuousClock.now
         #expect(try ExprTest.eval("s.matches('(a+)+$')", context: context) == "false")
         #expect(try ExprTest.eval("s.matches('^(a|aa)*b$')", context: context) == "true")
         #expect(try ExprTest.eval("s.matches(r'(\\w+\\s?)*$')", context: context) == "true")
-        #expect(ContinuousClock.now - start < .seconds(5))
     }
 
     @Test func oversizedRegexRepetitionIsRejected() {
