@@ -49,6 +49,37 @@ import Testing
         #expect(status == 0, "\(output)")
     }
 
+    static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// The page opens in a real browser engine without script errors and keeps its charts and
+    /// tables in the rendered DOM.
+    @Test(.enabled(if: chromium != nil, "headless Chromium is not installed (apt-get install chromium): rendering check skipped"),
+          .timeLimit(.minutes(2)))
+    func rendersInHeadlessChromium() throws {
+        let (_, html) = try Self.html()
+        let dir = try TemporaryDirectory()
+        let file = dir.write("audit.html", html)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.chromium!)
+        process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                             "--user-data-dir=" + dir.path + "/profile", "--dump-dom", "file://" + file]
+        // The log goes to a file: Chromium is chatty, and a full stderr pipe would stall it.
+        let logPath = dir.path + "/chromium.log"
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        try process.run()
+        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        #expect(process.terminationStatus == 0, "chromium failed: \(log.suffix(2_000))")
+        #expect(dom.contains("<svg") && dom.contains("<table"), "the rendered DOM lost its charts or tables")
+        let consoleErrors = log.split(separator: "\n").filter { $0.contains("CONSOLE") && ($0.contains("Uncaught") || $0.contains("Error")) }
+        #expect(consoleErrors.isEmpty, "script errors: \(consoleErrors)")
+    }
+
     @Test func selfContained() throws {
         let (_, html) = try Self.html()
         for forbidden in ["http:", "https:", "//cdn", "src=", "href=", "url(", "@import", "<link", "<iframe", "<img"] {
