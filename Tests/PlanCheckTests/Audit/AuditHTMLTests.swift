@@ -66,7 +66,7 @@ import Testing
                              "--user-data-dir=" + dir.path + "/profile", "--dump-dom", "file://" + file]
         // The log goes to a file: Chromium is chatty, and a full stderr pipe would stall it.
         let logPath = dir.path + "/chromium.log"
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let out = Pipe()
         process.standardOutput = out
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
