@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Inline suppressions: YAML comments such as
 ///
 /// ```yaml
@@ -118,11 +124,26 @@ public enum InlineSuppressions {
         return nil
     }
 
-    /// Naive byte search over a buffer (no bounds checks, no copies): the marker is short and
-    /// its first byte rare enough in datasets. (`memmem` is a GNU extension Glibc does not export.)
+    /// Byte search: `memchr` jumps to each occurrence of the marker's first byte (the
+    /// whole-file scan runs over every dataset that has findings, so it must run at memory
+    /// speed), then the rest is compared. (`memmem` is a GNU extension Glibc does not export.)
     static func contains<C: RandomAccessCollection>(_ haystack: C, _ needle: [UInt8]) -> Bool where C.Element == UInt8, C.Index == Int {
-        // Generic over arrays, slices and buffers; the whole-file scan passes a buffer.
         guard haystack.count >= needle.count, let first = needle.first else { return false }
+        if let found = haystack.withContiguousStorageIfAvailable({ buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            var start = 0
+            let last = buffer.count - needle.count
+            while start <= last, let hit = memchr(base + start, Int32(first), last - start + 1) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var j = 1
+                while j < needle.count && buffer[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+                start = i + 1
+            }
+            return false
+        }) {
+            return found
+        }
         var i = haystack.startIndex
         let last = haystack.endIndex - needle.count
         while i <= last {
