@@ -18,7 +18,10 @@ public struct AuditBuilder: Sendable {
 
     public func build(documents: [Document], findings: [Finding] = [], inputErrors: Int = 0) -> AuditReport {
         let roots = documents.flatMap(\.rootNodes).filter { $0.kind == .map }
-        let units = UnitRegistry(records: registry + roots.flatMap { $0["units"]?.items.map { $0 } ?? [] })
+        // Plans abbreviate units (`文体旅游局`, `发改委`): resolving them to the registry's full
+        // names counts one unit's tasks together however the text writes it.
+        let units = NameRegistry(entries: registry + roots.flatMap { $0["units"]?.items.map { $0 } ?? [] },
+                                 match: ["name", "aliases", "shortName"])
         var findingsByRecord: [String: [String]] = [:]
         var counts = FindingCounts()
         counts.inputErrors = inputErrors
@@ -73,7 +76,7 @@ public struct AuditBuilder: Sendable {
 
         var totals = StatusCounts()
         for task in tasks { totals.add(task) }
-        let unitAudits = UnitAggregator.aggregate(tasks: tasks, registered: { units.isEmpty ? false : units.resolve($0).registered })
+        let unitAudits = UnitAggregator.aggregate(tasks: tasks, registered: { units.isEmpty ? false : units.canonical(of: $0) != nil })
         // Bucketed once: group × task loops are quadratic on 10 000-task ledgers.
         var byGroup: [String: StatusCounts] = [:]
         for task in tasks where task.group != nil { byGroup[task.file + "\u{0}" + task.group!, default: StatusCounts()].add(task) }
@@ -102,15 +105,16 @@ public struct AuditBuilder: Sendable {
         return [GroupAudit(id: "", title: "", counts: c, progress: AuditMath.percent(c.done, of: c.tasks), findings: 0)]
     }
 
-    private func classify(_ node: Node, period: PlanDateInterval?, actionLeads: [String: [String]], units: UnitRegistry,
+    private func classify(_ node: Node, period: PlanDateInterval?, actionLeads: [String: [String]], units: NameRegistry,
                           unregistered: inout Set<String>, quality: inout DataQuality, findings: [String]) -> TaskAudit {
         let id = AuditFields.text(node["id"]) ?? node.normalizedPath
         let group = AuditFields.text(node["action"])
         func resolve(_ names: [String]) -> [String] {
             var out: [String] = []
             for written in names {
-                let (name, known) = units.resolve(written)
-                if !known { unregistered.insert(written) }
+                let canonical = units.canonical(of: written)
+                if canonical == nil { unregistered.insert(written) }
+                let name = canonical ?? written
                 if !out.contains(name) { out.append(name) }
             }
             return out

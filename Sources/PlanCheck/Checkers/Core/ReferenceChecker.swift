@@ -5,8 +5,9 @@ public struct ReferenceChecker: Checker {
         name: "reference",
         summary: "Each value of a field exists in another collection (e.g. lead units in the unit registry).",
         discussion: """
-        The candidates are the records selected by `in` (a JSONPath into the same document) or \
-        the named collection `collection` from `.plancheck.yml`. A value matches when it equals \
+        The candidates are the named collection `collection` from `.plancheck.yml` when it is \
+        configured, else the records selected by `in` (a JSONPath into the same document); a \
+        rule may name both. A value matches when it equals \
         one of the `match` fields of a candidate (a field may hold a list, such as `aliases`). \
         String values are split into units on 、，,；; and line breaks unless `split: false`. An \
         unknown value gets a "did you mean" suggestion by edit distance over characters, so \
@@ -15,7 +16,7 @@ public struct ReferenceChecker: Checker {
         options: [
             OptionSpec("field", .string, required: true, "The field holding the reference(s)."),
             OptionSpec("in", .jsonPath, "The candidate records in the same document, e.g. `$.units[*]`."),
-            OptionSpec("collection", .string, "A collection named in the configuration's `collections`."),
+            OptionSpec("collection", .string, "A collection named in the configuration's `collections`; wins over `in` when configured."),
             OptionSpec("match", .strings, default: "name", "The candidate fields a value may equal (e.g. [name, aliases])."),
             OptionSpec("split", .boolean, default: "true", "Split string values into several references on 、，,；; and newlines."),
             OptionSpec("what", .string, default: "value", "What a reference names, for messages (e.g. unit, 单位)."),
@@ -38,18 +39,16 @@ public struct ReferenceChecker: Checker {
         ])
 
     let field: String
-    let candidates: JSONPath?
-    let collection: String?
+    let registry: RegistrySource
     let match: [String]
     let split: Bool
     let what: String
 
     public init(options: RuleOptions) throws(LoadError) {
         field = options.string("field") ?? ""
-        candidates = try options.jsonPath("in")
-        collection = options.string("collection")
-        if (candidates == nil) == (collection == nil) {
-            throw options.error("in", "give exactly one of `in` (a JSONPath) or `collection` (a configured collection)")
+        registry = try RegistrySource(options: options)
+        if !registry.isDeclared {
+            throw options.error("in", "give `in` (a JSONPath to the candidates) or `collection` (a configured collection), or both")
         }
         let matchFields = options.strings("match")
         match = matchFields.isEmpty ? ["name"] : matchFields
@@ -58,41 +57,19 @@ public struct ReferenceChecker: Checker {
     }
 
     public struct State: Sendable {
-        var known = ByteStringTable<Bool>()
-        var missingCollection: String?
-        /// Names in candidate order, prepared for suggestions on the first miss.
+        /// Nil when the rule names only a collection the configuration does not define.
+        var known: NameRegistry?
         var suggestions: Suggestions.Index?
     }
 
     public func makeState(context: CheckContext) -> State {
-        var state = State()
-        let records: [Node]
-        if let candidates {
-            records = candidates.select(context.root)
-        } else if let collection, let list = context.collections[collection] {
-            records = list
-        } else {
-            state.missingCollection = collection
-            return state
-        }
-        for record in records {
-            for field in match {
-                guard let value = record.lookup(path: field) else { continue }
-                for text in Self.texts(of: value) { state.known.insert(text, true) }
-            }
-        }
-        return state
-    }
-
-    static func texts(of node: Node) -> [String] {
-        if node.kind == .list { return node.items.compactMap { $0.kind == .null ? nil : $0.scalarText } }
-        return node.kind == .null ? [] : node.scalarText.map { [$0] } ?? []
+        State(known: registry.entries(in: context).map { NameRegistry(entries: $0.records, match: match) })
     }
 
     public func check(_ record: Record, state: inout State, report: inout FindingReporter) {
         guard let value = record[field] else { return }
-        if let missing = state.missingCollection {
-            report.report(record, at: value, message: "collection `\(missing)` is not configured (add it under `collections:` in .plancheck.yml)")
+        guard let known = state.known else {
+            report.report(record, at: value, message: registry.unavailable)
             return
         }
         // Fast path: single clean names are looked up by their bytes, without building strings.
@@ -100,7 +77,7 @@ public struct ReferenceChecker: Checker {
         var needsSlowPath = false
         for item in single where item.kind == .string {
             let clean = item.withUTF8 { bytes in
-                (!split || UnitBytes.isSingleUnit(bytes)) ? (state.known.find(bytes) != nil) : false
+                (!split || UnitBytes.isSingleUnit(bytes)) ? known.contains(bytes) : false
             }
             if !clean { needsSlowPath = true; break }
         }
@@ -108,10 +85,8 @@ public struct ReferenceChecker: Checker {
         let references: [(name: String, node: Node)] = split
             ? UnitSplitter.units(of: value)
             : (value.kind == .list ? value.items.compactMap { n in n.scalarText.map { ($0, n) } } : value.scalarText.map { [($0, value)] } ?? [])
-        for (name, node) in references where state.known.find(name) == nil {
-            if state.suggestions == nil {
-                state.suggestions = Suggestions.Index((0..<state.known.count).map { state.known.key(at: $0) })
-            }
+        for (name, node) in references where known.canonical(of: name) == nil {
+            if state.suggestions == nil { state.suggestions = known.suggestionIndex() }
             let suggestions = state.suggestions!.closest(to: name)
             let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: " or "))?"
             report.report(record, at: node, message: "\(record.key): unknown \(what) \"\(name)\" in `\(field)`\(hint)",

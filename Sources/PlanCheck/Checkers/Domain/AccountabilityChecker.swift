@@ -71,8 +71,7 @@ public struct AccountabilityChecker: Checker {
     let requireLead: Bool
     let requireOwner: Bool
     let maxLeads: Int?
-    let registryPath: JSONPath?
-    let collection: String?
+    let registrySource: RegistrySource
     let matchFields: [String]
     let summary: Bool
     let checkLeads: Bool
@@ -85,8 +84,7 @@ public struct AccountabilityChecker: Checker {
         requireLead = options.bool("requireLead") ?? true
         requireOwner = options.bool("requireOwner") ?? false
         maxLeads = options.integer("maxLeads")
-        registryPath = try options.jsonPath("in")
-        collection = options.string("collection")
+        registrySource = try RegistrySource(options: options)
         let match = options.strings("match")
         matchFields = match.isEmpty ? ["name", "aliases"] : match
         summary = options.bool("summary") ?? false
@@ -95,15 +93,11 @@ public struct AccountabilityChecker: Checker {
         checkParticipants = options.bool("checkParticipants") ?? true
     }
 
-    /// Unit names → canonical name, built once per document.
+    /// The unit registry of one document and where it came from (for messages).
     struct Registry: Sendable {
-        var canonical: [String: String] = [:]
-        var names: [String] = []
+        var names: NameRegistry
         var source: String
-        /// `names` prepared for "did you mean" (built once per document).
-        var suggestions = Suggestions.Index([])
-
-        func resolve(_ name: String) -> String? { canonical[name] }
+        var suggestions: Suggestions.Index?
     }
 
     public struct State: Sendable {
@@ -118,41 +112,12 @@ public struct AccountabilityChecker: Checker {
 
     public func makeState(context: CheckContext) -> State {
         var state = State()
-        let entries: [Node]
-        let source: String
-        // A configured collection wins; otherwise the document path. Packs name both, so they
-        // work whether the registry sits in the plan or in a file of its own.
-        if let collection, let list = context.collections[collection] {
-            entries = list
-            source = "collection `\(collection)`"
-        } else if let registryPath {
-            entries = registryPath.select(context.root)
-            source = collection.map { "`\(registryPath.text)` (collection `\($0)` is not configured)" } ?? "`\(registryPath.text)`"
-        } else if let collection {
-            entries = []
-            source = "collection `\(collection)`, which is not configured (add it under `collections:` in .plancheck.yml)"
+        guard registrySource.isDeclared else { return state }
+        if let (entries, source) = registrySource.entries(in: context) {
+            state.registry = Registry(names: NameRegistry(entries: entries, match: matchFields), source: source)
         } else {
-            return state
+            state.registry = Registry(names: NameRegistry(entries: [], match: []), source: registrySource.unavailable)
         }
-        var registry = Registry(source: source)
-        for entry in entries {
-            var canonical: String?
-            for field in matchFields {
-                guard let value = entry.lookup(path: field) else { continue }
-                let names = value.kind == .list ? value.items.compactMap(\.string) : (value.string.map { [$0] } ?? [])
-                for raw in names {
-                    let name = UnitSplitter.trim(Substring(raw))
-                    guard !name.isEmpty else { continue }
-                    if canonical == nil { canonical = name }
-                    if registry.canonical[name] == nil {
-                        registry.canonical[name] = canonical
-                        registry.names.append(name)
-                    }
-                }
-            }
-        }
-        registry.suggestions = Suggestions.Index(registry.names)
-        state.registry = registry
         return state
     }
 
@@ -177,7 +142,7 @@ public struct AccountabilityChecker: Checker {
         var seen: Set<String> = []
         for (role, units, field) in [("lead", leads, leadField), ("participant", participants, participantsField)] {
             for unit in units {
-                let canonical = resolve(unit.name, role: role, field: field, at: unit.node, record: record, state: state, report: &report)
+                let canonical = resolve(unit.name, role: role, field: field, at: unit.node, record: record, state: &state, report: &report)
                 if seen.contains(canonical) {
                     if role == "participant" && leadUnits.contains(canonical) {
                         report.report(record, at: unit.node, message: "\(key): lead unit \(unit.name) is also listed as a participant",
@@ -206,12 +171,13 @@ public struct AccountabilityChecker: Checker {
     }
 
     /// The unit's canonical name; reports it when the registry does not know it.
-    func resolve(_ name: String, role: String, field: String, at node: Node, record: Record, state: State,
+    func resolve(_ name: String, role: String, field: String, at node: Node, record: Record, state: inout State,
                  report: inout FindingReporter) -> String {
         guard let registry = state.registry else { return name }
-        if let canonical = registry.resolve(name) { return canonical }
+        if let canonical = registry.names.canonical(of: name) { return canonical }
         guard !registry.names.isEmpty, role == "lead" ? checkLeads : checkParticipants else { return name }
-        let found = registry.suggestions.closest(to: name)
+        if registry.suggestions == nil { state.registry?.suggestions = registry.names.suggestionIndex() }
+        let found = state.registry!.suggestions!.closest(to: name)
         let hint = found.isEmpty ? "" : " (did you mean " + found.joined(separator: ", ") + "?)"
         report.report(record, at: node, message: "\(record.key): \(role == "lead" ? "lead" : "participating") unit \(name) is not in the unit registry\(hint)",
                       code: role == "lead" ? "unknown-lead" : "unknown-participant", values: ["field": field, "value": name])
