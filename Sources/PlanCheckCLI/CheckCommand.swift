@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
             let formatType = ReportFormats.named(destination.format)!
             let input = ReportInput(result: result, rules: checked.project.engine.rules, asOf: checked.project.engine.asOf,
                                     color: destination.isStandardOutput && destination.format == TextReport.identifier && Terminal.wantsColor)
-            let text = formatType.init().render(input)
+            let text = Timing.measure("report \(destination.format)") { formatType.init().render(input) }
             if destination.isStandardOutput {
                 standardOutput = text
                 continue
@@ -75,6 +75,7 @@ struct CheckCommand: ParsableCommand {
         }
         if let standardOutput { print(standardOutput, terminator: "") }
         checked.printHiddenCounts()
+        if Timing.isEnabled { printError(Timing.report()) }
         if result.hasInputErrors { throw ExitCode(2) }
         if let threshold = Severity(rawValue: failOn), result.findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)
@@ -93,7 +94,7 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The as-of date, YYYY-MM-DD (default: the configuration's, else today).", valueName: "date"))
     var asOf: String?
 
-    @Option(name: .long, help: ArgumentHelp("Worker threads (default: one per core). Output does not depend on it.", valueName: "n"))
+    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Worker threads (default: one per core). Output does not depend on it.", valueName: "n"))
     var jobs: Int = 0
 
     @Option(name: .long, help: ArgumentHelp("Allow this external checker program to run (repeatable; see docs/plugins.md). Also PLANCHECK_ALLOWED_PLUGINS and ~/.config/plancheck/allowed-plugins.", valueName: "path"))

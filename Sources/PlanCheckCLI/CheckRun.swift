@@ -11,7 +11,7 @@ struct CheckRun {
                         reportUnusedSuppressions: Bool) throws -> CheckRun {
         let loaded: Project
         do {
-            loaded = try options.load(paths: paths)
+            loaded = try Timing.measure("configuration and rules") { () throws(LoadError) in try options.load(paths: paths) }
             try FindingFilter.validate(ignores: loaded.configuration.ignores, ruleIDs: loaded.engine.rules.map(\.id))
         } catch {
             throw CheckCommand.failInput(error)
@@ -37,7 +37,7 @@ struct CheckRun {
                                    reportUnusedSuppressions: reportUnusedSuppressions,
                                    repositoryRoot: repositoryRoot(baseline: baselinePath))
         let result = loaded.engine.check(files: files)
-        return CheckRun(project: loaded, outcome: filter.apply(result))
+        return CheckRun(project: loaded, outcome: Timing.measure("suppressions and baseline") { filter.apply(result) })
     }
 
     /// Baseline paths are relative to the git repository around the current folder, else to the

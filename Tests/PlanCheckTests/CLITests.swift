@@ -67,6 +67,24 @@ import Testing
         #expect(try run(["check", "--rules", "rules.yml", "nowhere.yaml"], in: dir.path).status == 2)
     }
 
+    /// `PLANCHECK_TIMING` prints where the time went to standard error, one line per phase and
+    /// rule, and leaves standard output (the report) as it was.
+    @Test func timingTableOnRequest() throws {
+        let dir = try TemporaryDirectory()
+        dir.write("rules.yml", Self.rules)
+        dir.write("bad.yaml", "tasks:\n  - {id: T1}\n")
+        let plain = try run(["check", "--rules", "rules.yml", "-j", "1", "bad.yaml"], in: dir.path)
+        let timed = try run(["check", "--rules", "rules.yml", "-j", "1", "bad.yaml"], in: dir.path, environment: ["PLANCHECK_TIMING": "1"])
+        #expect(timed.stdout == plain.stdout)
+        #expect(timed.status == plain.status)
+        #expect(!plain.stderr.contains("peak MB"))
+        let lines = timed.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("phase") == true && lines.first?.hasSuffix("ms  times  peak MB") == true)
+        for phase in ["load bad.yaml", "rule lead-required", "rule owner-required", "report text", "configuration and rules"] {
+            #expect(lines.contains { $0.hasPrefix(phase + " ") && $0.split(separator: " ").count >= 4 }, "\(phase) in \(timed.stderr)")
+        }
+    }
+
     @Test func colourOnlyOnATerminal() throws {
         let dir = try TemporaryDirectory()
         dir.write("rules.yml", Self.rules)

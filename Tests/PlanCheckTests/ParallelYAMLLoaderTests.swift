@@ -70,3 +70,112 @@ import Testing
         #expect(streamedError == memoryError)
     }
 }
+
+/// Parsing on one thread while building on another (`YAMLLoader.load(path:threads:)`) gives the
+/// same document and the same errors as the one-thread path. The threshold is set to 0 so small
+/// test files take the pipeline; the chunk size (4 096 events) is crossed by the larger plans.
+@Suite struct PipelinedYAMLLoaderTests {
+    static let unusual = """
+    %YAML 1.2
+    ---
+    defaults: &d {lead: 市外办, budget: 12.5}
+    tasks:
+      - {id: T1, <<: *d}
+      - id: T2
+        tags: !!set {a, b}
+        count: !!int "7"
+        text: !!str 2011-06-30
+        quoted: "2011年6月30日以前"
+        block: |
+          第一行
+          第二行
+        same: *d
+    ...
+    ---
+    - second document
+    - &x [1, 2, ~, true, 0x1F, .inf]
+    - *x
+    """
+
+    @Test(arguments: [unusual, ParallelYAMLLoaderTests.plan(tasks: 3_000, indent: "  "), "", "# only a comment\n"])
+    func pipelinedEqualsSequential(_ text: String) throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.write("plan.yaml", text)
+        let sequential = try YAMLLoader.load(path: path, threads: 1)
+        let pipelined = try YAMLLoader.load(path: path, threads: 2, pipelineMinimumBytes: 0)
+        #expect(ParallelYAMLLoaderTests().dump(pipelined) == ParallelYAMLLoaderTests().dump(sequential))
+        #expect(pipelined.roots == sequential.roots)
+    }
+
+    /// Errors the builder finds (the parser is stopped mid-file) and errors libyaml finds (after
+    /// thousands of events, so several chunks have gone by) read the same either way.
+    @Test(arguments: ["a: 1\na: 2\n", "a: *nowhere\n", "tasks: [1, 2\n", "tasks:\n\t- a\n",
+                      ParallelYAMLLoaderTests.plan(tasks: 2_000, indent: "  ") + "x: 1\nx: 2\n" + ParallelYAMLLoaderTests.plan(tasks: 2_000, indent: "  "),
+                      ParallelYAMLLoaderTests.plan(tasks: 2_000, indent: "  ") + "broken: [1, 2\n"])
+    func errorsAreTheSame(_ text: String) throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.write("bad.yaml", text)
+        var pipelinedError: LoadError?
+        var sequentialError: LoadError?
+        do { _ = try YAMLLoader.load(path: path, threads: 2, pipelineMinimumBytes: 0) } catch { pipelinedError = error }
+        do { _ = try YAMLLoader.load(path: path, threads: 1) } catch { sequentialError = error }
+        #expect(pipelinedError != nil)
+        #expect(pipelinedError == sequentialError)
+    }
+}
+
+/// A node's container is found by descending from the root (no parent table) when children are
+/// in document order, and by the table when aliases or merge keys break the order: either way
+/// the same answer.
+@Suite struct NodeParentTests {
+    @Test func pathsAndParentsWithAndWithoutAliases() throws {
+        let text = """
+        base: &b {lead: 市外办, tags: [x, y]}
+        tasks:
+          - id: T1
+            lead: [市外办]
+          - {id: T2, <<: *b, extra: [1, {deep: true}]}
+          - *b
+        """
+        let document = try YAMLLoader.load(bytes: Array(text.utf8), file: "p.yaml")
+        let root = try #require(document.root)
+        let deep = try #require(root.lookup(path: "tasks.1.extra.1.deep"))
+        #expect(deep.normalizedPath == "$['tasks'][1]['extra'][1]['deep']")
+        #expect(deep.parent?.parent?.normalizedPath == "$['tasks'][1]['extra']")
+        let lead = try #require(root.lookup(path: "tasks.0.lead.0"))
+        #expect(lead.normalizedPath == "$['tasks'][0]['lead'][0]")
+        // A merged value is the anchor's node: its path is the anchor's.
+        let merged = try #require(root.lookup(path: "tasks.1.tags"))
+        #expect(merged.normalizedPath == "$['base']['tags']")
+        // The aliased map keeps the anchor's place.
+        let aliased = try #require(root.lookup(path: "tasks.2"))
+        #expect(aliased.normalizedPath == "$['base']")
+        #expect(root.parent == nil)
+        #expect(root.normalizedPath == "$")
+        // A key node names its own entry.
+        let key = try #require(root.lookup(path: "tasks.0")?.keyNode("lead"))
+        #expect(key.string == "lead")
+        #expect(key.normalizedPath == "$['tasks'][0]['lead']")
+    }
+
+    @Test func everyDocumentOfAStreamIsItsOwnRoot() throws {
+        let document = try YAMLLoader.load(bytes: Array("a: [1, 2]\n---\nb: {c: [3]}\n".utf8), file: "s.yaml")
+        let second = try #require(document.rootNodes.last)
+        let three = try #require(second.lookup(path: "b.c.0"))
+        #expect(three.normalizedPath == "$['b']['c'][0]")
+        #expect(three.parent?.parent?.parent?.index == second.index)
+        #expect(second.parent == nil)
+    }
+
+    /// The descent agrees with the parent table on a 3 000-task plan, node for node.
+    @Test func descentAgreesWithTheTable() throws {
+        let document = try YAMLLoader.load(bytes: Array(ParallelYAMLLoaderTests.plan(tasks: 3_000, indent: "").utf8), file: "p.yaml")
+        let table = document.parents
+        var disagreements = 0
+        for id in 0..<Int32(document.nodeCount) where document.containerSlot(of: id)?.container ?? -1 != table[Int(id)] {
+            disagreements += 1
+        }
+        #expect(disagreements == 0)
+    }
+}
+

@@ -100,4 +100,28 @@ import Testing
         let scanned = InlineSuppressions.scan(bytes: Array("tasks:\n  - {id: T1}  # an ordinary comment\n".utf8), file: "p.yaml")
         #expect(scanned.suppressions.isEmpty && scanned.errors.isEmpty)
     }
+
+    /// The block pre-scan lets through every file with a directive (however it is spaced, and
+    /// when it lies across a block boundary) and skips files whose comments hold none.
+    @Test func thePreScanFindsDirectivesAndSkipsOtherComments() throws {
+        let directory = try TemporaryDirectory()
+        let filler = String(repeating: "  - {id: T, title: 任务}\n", count: 60_000) // > 1 MiB
+        let cases: [(String, Bool)] = [
+            ("tasks:\n  - {id: T1}  # an ordinary comment\n# another\n", false),
+            ("tasks: []\n", false),
+            ("tasks:\n  - {id: T1}  #plancheck: disable=x — y\n", true),
+            ("tasks:\n  - {id: T1}  #  \tplancheck: disable=x — y\n", true),
+            ("tasks:\n" + filler + "  # plancheck: disable=x — y\n  - {id: T2}\n", true),
+            ("tasks:\n" + filler + "  # later\n", false),
+        ]
+        for (index, (text, expected)) in cases.enumerated() {
+            let path = directory.write("p\(index).yaml", text)
+            #expect(InlineSuppressions.mayContainDirective(file: path) == expected, "case \(index)")
+        }
+        // A directive whose `#` is the last byte of the first block still counts.
+        let boundary = String(repeating: "a", count: (1 << 20) - 1) + "#plancheck: disable=x — y\n"
+        let path = directory.write("boundary.yaml", boundary)
+        #expect(InlineSuppressions.mayContainDirective(file: path))
+    }
 }
+

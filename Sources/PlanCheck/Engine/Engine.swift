@@ -65,9 +65,14 @@ public struct Engine: Sendable {
             for rule in active { work.append((root, rule)) }
         }
         let perRule = parallelMap(work, jobs: jobs) { item in
-            item.rule.run(root: item.root, context: CheckContext(asOf: asOf, root: item.root, collections: collections))
+            Timing.measure("rule \(item.rule.id)") {
+                // Each job walks its own view of the document (see `Document.view()`).
+                let root = jobs > 1 ? Node(document: item.root.document.view(), index: item.root.index) : item.root
+                return item.rule.run(root: root, context: CheckContext(asOf: asOf, root: root, collections: collections))
+            }
         }
-        return RuleOutput(findings: finalize(perRule.flatMap(\.findings)), errors: perRule.flatMap(\.errors))
+        let findings = Timing.measure("sort findings") { finalize(perRule.flatMap(\.findings)) }
+        return RuleOutput(findings: findings, errors: perRule.flatMap(\.errors))
     }
 
     /// Loads and checks `files`. A file that cannot be read becomes an error; the rest are checked.
@@ -75,7 +80,9 @@ public struct Engine: Sendable {
         let outcomes = parallelMap(files, jobs: jobs) { file -> Result<RuleOutput, LoadError> in
             do throws(LoadError) {
                 // A lone large file is parsed in parallel; several files already use the threads.
-                let document = try DatasetLoader.load(path: file, limits: limits, parallelism: files.count == 1 ? jobs : 1, tables: tables)
+                let document = try Timing.measure("load \(file)") { () throws(LoadError) in
+                    try DatasetLoader.load(path: file, limits: limits, parallelism: files.count == 1 ? jobs : 1, tables: tables)
+                }
                 guard !document.roots.isEmpty else {
                     return .failure(LoadError(file: file, line: 1, column: 1, message: "the file is empty: expected a YAML or JSON document"))
                 }

@@ -8,7 +8,7 @@ public enum DatasetLoader {
     public static func load(path: String, limits: LoadLimits = .default, parallelism: Int = 1,
                             tables: [TableSource] = []) throws(LoadError) -> Document {
         if parallelism <= ParallelYAMLLoader.minimumThreads, isYAML(path) {
-            return try YAMLLoader.load(path: path, limits: limits)
+            return try YAMLLoader.load(path: path, limits: limits, threads: parallelism)
         }
         let bytes = try FileReader.read(path)
         return try load(bytes: bytes, file: path, limits: limits, parallelism: parallelism, tables: tables)

@@ -22,14 +22,20 @@ public enum YAMLLoader {
     /// Streams the file through libyaml, so the file's bytes are never held in memory (a large
     /// dataset's peak memory is then its node storage alone). A file with a parse error is read
     /// again whole and parsed from memory, where the error message can quote the bytes.
-    public static func load(path: String, limits: LoadLimits = .default) throws(LoadError) -> Document {
+    ///
+    /// - Parameter threads: with 2 or more, a file of `pipelineMinimumBytes` or more is parsed
+    ///   on one thread and built on another; the document is the same.
+    public static func load(path: String, limits: LoadLimits = .default, threads: Int = 1,
+                            pipelineMinimumBytes: Int = pipelineMinimumBytes) throws(LoadError) -> Document {
         guard let handle = fopen(path, "rb") else { return try load(bytes: FileReader.read(path), file: path, limits: limits) }
         var info = stat()
         let size = fstat(fileno(handle), &info) == 0 ? Int(info.st_size) : 0
         var builder = YAMLBuilder(file: path, limits: limits, expectedBytes: size)
         let streamed: Bool
         do {
-            streamed = try builder.run(file: handle, size: size)
+            streamed = threads >= 2 && size >= pipelineMinimumBytes
+                ? try builder.run(pipelined: handle, size: size)
+                : try builder.run(file: handle, size: size)
         } catch {
             fclose(handle)
             throw error
@@ -38,6 +44,9 @@ public enum YAMLLoader {
         guard streamed else { return try load(bytes: FileReader.read(path), file: path, limits: limits) }
         return Document(file: path, roots: builder.roots, storage: builder.storage)
     }
+
+    /// Below this size a second thread is not worth starting.
+    public static let pipelineMinimumBytes = 256 << 10
 
     /// Parses one stream (or a piece of one whose first line is line `lineOffset + 1`).
     static func parse(_ bytes: ArraySlice<UInt8>, file: String, limits: LoadLimits, lineOffset: Int) throws(LoadError) -> (roots: [Int32], storage: NodeStorage) {
@@ -101,9 +110,39 @@ private struct YAMLBuilder {
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else { return false }
             defer { yaml_event_delete(&event) }
-            let type = event.type
-            if type == YAML_STREAM_END_EVENT { return true }
-            try handle(&event, type)
+            let view = YAMLEvent(event)
+            if view.kind == .streamEnd { return true }
+            try handle(view)
+        }
+    }
+
+    /// `run(file:size:)` on two threads: libyaml parses on one and copies its events into
+    /// chunks; this thread builds the document from them. libyaml is the slower half, so the
+    /// building disappears behind it (docs/performance.md).
+    mutating func run(pipelined file: UnsafeMutablePointer<FILE>, size: Int) throws(LoadError) -> Bool {
+        if size > limits.maxFileBytes {
+            throw LoadError(file: self.file, line: 1, column: 1, message: "file is larger than the \(limits.maxFileBytes)-byte limit")
+        }
+        let queue = EventChunkQueue(depth: 4)
+        YAMLEventProducer(file: file, queue: queue).start()
+        var failure: LoadError?
+        while true {
+            let chunk = queue.take()
+            if failure == nil {
+                do throws(LoadError) {
+                    try chunk.forEach { (event) throws(LoadError) in try handle(event) }
+                } catch {
+                    // Stop the parser, but wait for its last chunk: it still reads the file.
+                    failure = error
+                    queue.cancelled.store(true, ordering: .relaxed)
+                }
+            }
+            let isLast = chunk.isLast, failed = chunk.failed
+            queue.recycle(chunk)
+            guard isLast else { continue }
+            // The document's own error came first in the stream, as it does sequentially.
+            if let failure { throw failure }
+            return !failed
         }
     }
 
@@ -128,44 +167,41 @@ private struct YAMLBuilder {
                 throw parserError(parser, input)
             }
             defer { yaml_event_delete(&event) }
-            let type = event.type
-            if type == YAML_STREAM_END_EVENT { break }
-            try handle(&event, type)
+            let view = YAMLEvent(event)
+            if view.kind == .streamEnd { break }
+            try handle(view)
         }
     }
 
-    mutating func handle(_ event: inout yaml_event_t, _ type: yaml_event_type_t) throws(LoadError) {
-        let line = Int(event.start_mark.line) + 1 + lineOffset
-        let column = Int(event.start_mark.column) + 1
-        switch type {
-        case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
-            let buffer = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
+    mutating func handle(_ event: YAMLEvent) throws(LoadError) {
+        let line = event.line + 1 + lineOffset
+        let column = event.column + 1
+        switch event.kind {
+        case .scalar:
+            let buffer = event.value
             let id: Int32
-            let isPlain = scalar.plain_implicit == 1 && scalar.style == YAML_PLAIN_SCALAR_STYLE
             // Read the top frame in place (`frames.last` would copy it, retaining its arrays).
             let top = frames.count - 1
             let isKey = top >= 0 && frames[top].isMap && !frames[top].awaitingMerge && (pending.count - frames[top].pendingStart) % 2 == 0
-            if isPlain || (scalar.tag != nil && !Self.isStringTag(scalar.tag)) && scalar.style == YAML_PLAIN_SCALAR_STYLE {
+            if event.resolves {
                 id = resolvePlain(buffer, line: line, column: column, isKey: isKey)
             } else {
                 id = storage.appendString(buffer, line: line, column: column, intern: isKey)
             }
             expanded += 1
-            if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (id, 1) }
-            try add(id, line: line, column: column, plainMergeKey: isPlain && buffer.count == 2 && buffer[0] == 0x3C && buffer[1] == 0x3C)
-        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-            let isMap = type == YAML_MAPPING_START_EVENT
+            if let anchor = event.anchor { anchors[String(decoding: anchor, as: UTF8.self)] = (id, 1) }
+            try add(id, line: line, column: column, plainMergeKey: event.isPlain && buffer.count == 2 && buffer[0] == 0x3C && buffer[1] == 0x3C)
+        case .sequenceStart, .mappingStart:
+            let isMap = event.kind == .mappingStart
             if frames.count >= limits.maxDepth {
                 throw LoadError(file: file, line: line, column: column,
                                 message: "nesting is deeper than \(limits.maxDepth) levels")
             }
             let id = storage.append(isMap ? .map : .list, line: line, column: column, payload: 0, count: 0)
-            let anchorPointer = isMap ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             expanded += 1
             frames.append(Frame(container: id, pendingStart: pending.count, isMap: isMap,
-                                anchor: anchorPointer.map { String(cString: $0) }, expandedAtStart: expanded))
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                                anchor: event.anchor.map { String(decoding: $0, as: UTF8.self) }, expandedAtStart: expanded))
+        case .sequenceEnd, .mappingEnd:
             let frame = frames.removeLast()
             let id = frame.container
             if frame.merges.isEmpty {
@@ -179,8 +215,8 @@ private struct YAMLBuilder {
             }
             let start = storage.lines[Int(id)], startColumn = storage.columns[Int(id)]
             try add(id, line: Int(start), column: Int(startColumn), plainMergeKey: false)
-        case YAML_ALIAS_EVENT:
-            let name = String(cString: event.data.alias.anchor)
+        case .alias:
+            let name = String(decoding: event.value, as: UTF8.self)
             guard let target = anchors[name] else {
                 throw LoadError(file: file, line: line, column: column, message: "alias *\(name) names no anchor defined before it")
             }
@@ -290,12 +326,6 @@ private struct YAMLBuilder {
         case .list: return "[…]"
         case .map: return "{…}"
         }
-    }
-
-    static func isStringTag(_ tag: UnsafeMutablePointer<UInt8>?) -> Bool {
-        guard let tag else { return false }
-        let s = String(cString: tag)
-        return s == "tag:yaml.org,2002:str" || s == "!"
     }
 
     mutating func resolvePlain(_ s: UnsafeBufferPointer<UInt8>, line: Int, column: Int, isKey: Bool) -> Int32 {

@@ -46,12 +46,13 @@ public final class Document: Sendable {
     /// it (for their paths), and a clean dataset should not pay 4 bytes a node for it. An
     /// aliased node keeps the first container that holds it, normally the anchor's.
     var parents: [Int32] {
-        parentTable.withLock { table in
+        parentTable.table.withLock { table in
             if table.count != kinds.count { table = Self.parentTable(kinds: kinds, payloads: payloads, counts: counts, children: children) }
             return table
         }
     }
-    private let parentTable = Mutex<[Int32]>([])
+    /// Shared by a document and its views (`view()`), so the table is built once.
+    private let parentTable: ParentTableBox
     /// Children of containers: lists are `count` node ids, maps are `count` (key, value) pairs.
     let children: [Int32]
     /// UTF-8 bytes of every string, concatenated.
@@ -61,6 +62,7 @@ public final class Document: Sendable {
     let sheetRuns: [SheetRun]
 
     init(file: String, roots: [Int32], storage: NodeStorage, sheets: [SheetRun] = []) {
+        self.parentTable = ParentTableBox()
         self.sheetRuns = sheets
         self.file = file
         self.roots = roots
@@ -74,11 +76,85 @@ public final class Document: Sendable {
         self.bytes = storage.bytes
     }
 
+    /// A second handle on the same storage (nothing is copied). Every `Node` holds a reference
+    /// to its document, so threads walking one document all retain and release one object, and
+    /// its reference count becomes a cache line the cores fight over: rules running in parallel
+    /// ran at half speed. Each parallel job walks its own view instead.
+    func view() -> Document { Document(sharing: self) }
+
+    private init(sharing other: Document) {
+        file = other.file
+        roots = other.roots
+        kinds = other.kinds
+        lines = other.lines
+        columns = other.columns
+        payloads = other.payloads
+        numbers = other.numbers
+        counts = other.counts
+        children = other.children
+        bytes = other.bytes
+        sheetRuns = other.sheetRuns
+        parentTable = other.parentTable
+    }
+
     /// The first root, or nil for an empty stream.
     public var root: Node? { roots.first.map { Node(document: self, index: $0) } }
 
     /// Every root of the stream.
     public var rootNodes: [Node] { roots.map { Node(document: self, index: $0) } }
+
+    /// The container holding node `id` and the slot of `children` it sits in (for a map, the
+    /// value's slot, or the key's for a key node); nil for a root.
+    ///
+    /// Why a descent instead of a parent per node: loaders number nodes in document order (a
+    /// container before its children), so every container's children are in increasing order
+    /// and a binary search per level finds the way from the root in a few steps, with no
+    /// table of 4 bytes a node. Aliases and merge keys put earlier nodes among later ones; when
+    /// the descent does not arrive, the parent table is built once and answers.
+    func containerSlot(of id: Int32) -> (container: Int32, slot: Int)? {
+        if let found = descend(to: id) { return found.container < 0 ? nil : found }
+        let parent = parents[Int(id)]
+        guard parent >= 0 else { return nil }
+        let start = Int(payloads[Int(parent)])
+        let n = Int(counts[Int(parent)]) * (kinds[Int(parent)] == .map ? 2 : 1)
+        // Prefer the value slot: a node is a map's key and value only through an alias.
+        for slot in stride(from: start + n - 1, through: start, by: -1) where children[slot] == id {
+            return (parent, slot)
+        }
+        return nil
+    }
+
+    /// The descent of `containerSlot(of:)`; container -1 for a root, nil when it does not arrive.
+    private func descend(to id: Int32) -> (container: Int32, slot: Int)? {
+        // The document whose root is the last one at or before `id`.
+        var low = 0, high = roots.count - 1, root: Int32 = -1
+        while low <= high {
+            let mid = (low + high) / 2
+            if roots[mid] <= id { root = roots[mid]; low = mid + 1 } else { high = mid - 1 }
+        }
+        guard root >= 0 else { return nil }
+        if root == id { return (-1, -1) }
+        return children.withUnsafeBufferPointer { kids -> (container: Int32, slot: Int)? in
+            var container = root
+            while true {
+                let kind = kinds[Int(container)]
+                guard kind == .map || kind == .list else { return nil }
+                let start = Int(payloads[Int(container)])
+                let n = Int(counts[Int(container)]) * (kind == .map ? 2 : 1)
+                // The last child at or before `id`.
+                var low = start, high = start + n - 1, slot = -1
+                while low <= high {
+                    let mid = (low + high) / 2
+                    if kids[mid] <= id { slot = mid; low = mid + 1 } else { high = mid - 1 }
+                }
+                guard slot >= 0 else { return nil }
+                let child = kids[slot]
+                if child == id { return (container, slot) }
+                guard child > container else { return nil } // an alias back: order is broken
+                container = child
+            }
+        }
+    }
 
     static func parentTable(kinds: [NodeKind], payloads: [UInt32], counts: [UInt32], children: [Int32]) -> [Int32] {
         var table = [Int32](repeating: -1, count: kinds.count)
@@ -112,6 +188,10 @@ public final class Document: Sendable {
         }
         return found >= 0 ? sheetRuns[found].name : nil
     }
+}
+
+final class ParentTableBox: Sendable {
+    let table = Mutex<[Int32]>([])
 }
 
 /// Nodes from `start` on (until the next run) were read from worksheet `name`.

@@ -163,36 +163,13 @@ public struct Node: Sendable {
 
     /// The key node for `key` in a map (for pointing at a key in findings).
     public func keyNode(_ key: String) -> Node? {
-        guard let value = self[key] else { return nil }
-        return Node(document: document, index: document.children[Int(value.childSlot) - 1])
-    }
-
-    /// Position of this node's id in `children` (as a list item or a map value), found through
-    /// the parent. Children are created in document order, so their ids increase and a binary
-    /// search finds the slot in a 100 000-item list without a scan; aliases (a child that is an
-    /// earlier node) break the order, and then a linear scan decides.
-    var childSlot: Int32 {
-        let parent = document.parents[Int(index)]
-        guard parent >= 0 else { return -1 }
-        let start = Int(document.payloads[Int(parent)])
-        let n = Int(document.counts[Int(parent)])
-        let stride = document.kinds[Int(parent)] == .map ? 2 : 1
-        let offset = stride - 1 // a map's values sit after their keys
-        return document.children.withUnsafeBufferPointer { kids -> Int32 in
-            var low = 0, high = n - 1
-            while low <= high {
-                let mid = (low + high) / 2
-                let id = kids[start + mid * stride + offset]
-                if id == index { return Int32(start + mid * stride + offset) }
-                if id < index { low = mid + 1 } else { high = mid - 1 }
-            }
-            var slot = start + offset
-            for _ in 0..<n {
-                if kids[slot] == index { return Int32(slot) }
-                slot += stride
-            }
-            return -1
+        guard kind == .map else { return nil }
+        let start = Int(document.payloads[Int(index)])
+        for i in 0..<Int(document.counts[Int(index)]) {
+            let keyNode = Node(document: document, index: document.children[start + 2 * i])
+            if keyNode.stringEquals(key) { return keyNode }
         }
+        return nil
     }
 
     public func value(forKeyBytes wanted: UnsafeBufferPointer<UInt8>) -> Node? {
@@ -260,24 +237,24 @@ public struct Node: Sendable {
 
     /// The container holding this node, if any.
     public var parent: Node? {
-        let p = document.parents[Int(index)]
-        return p >= 0 ? Node(document: document, index: p) : nil
+        document.containerSlot(of: index).map { Node(document: document, index: $0.container) }
     }
 
     /// The RFC 9535 normalized path of this node, e.g. `$['tasks'][3]['lead']`.
     public var normalizedPath: String {
         var segments: [String] = []
-        var node = self
-        while let parent = node.parent {
-            let slot = Int(node.childSlot)
-            if parent.kind == .map {
-                let key = Node(document: document, index: document.children[slot - 1])
+        var id = index
+        while let (container, slot) = document.containerSlot(of: id) {
+            let start = Int(document.payloads[Int(container)])
+            if document.kinds[Int(container)] == .map {
+                // A map's value is named by the key before it; a key node by itself.
+                let keySlot = (slot - start) % 2 == 0 ? slot : slot - 1
+                let key = Node(document: document, index: document.children[keySlot])
                 segments.append("[" + NormalizedPath.quote(key.string ?? "") + "]")
             } else {
-                let start = Int(document.payloads[Int(parent.index)])
                 segments.append("[\(slot - start)]")
             }
-            node = parent
+            id = container
         }
         return "$" + segments.reversed().joined()
     }

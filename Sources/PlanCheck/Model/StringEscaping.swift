@@ -3,6 +3,14 @@
 enum StringEscaping {
     static func appendQuoted(_ text: String, quote: Unicode.Scalar, to out: inout String) {
         out.unicodeScalars.append(quote)
+        // Most text needs no escape: check its bytes (every byte of a multi-byte character is
+        // 0x80 or above) and append it whole, instead of scalar by scalar.
+        let quoteByte = UInt8(truncatingIfNeeded: quote.value)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == quoteByte || $0 == UInt8(ascii: "\\") }) {
+            out += text
+            out.unicodeScalars.append(quote)
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case quote: out += "\\"; out.unicodeScalars.append(quote)

@@ -53,8 +53,11 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private func newline(_ out: inout String, _ level: Int) {
         guard level >= 0 else { return }
-        out += "\n" + String(repeating: "  ", count: level)
+        out += level < JSONValue.indents.count ? JSONValue.indents[level] : "\n" + String(repeating: "  ", count: level)
     }
+
+    /// A line break and the indentation of each level, made once (a report has thousands).
+    private static let indents = (0..<12).map { "\n" + String(repeating: "  ", count: $0) }
 
     static func escape(_ s: String, into out: inout String) {
         StringEscaping.appendQuoted(s, quote: "\"", to: &out)

@@ -44,8 +44,34 @@ public enum InlineSuppressions {
     /// comments, so JSON files are skipped.
     public static func scan(file: String) -> (suppressions: [InlineSuppression], errors: [LoadError]) {
         if file.lowercased().hasSuffix(".json") { return ([], []) }
-        guard let bytes = try? FileReader.read(file) else { return ([], []) } // the engine reported it
+        guard mayContainDirective(file: file), let bytes = try? FileReader.read(file) else { return ([], []) } // the engine reported it
         return scan(bytes: bytes, file: file)
+    }
+
+    /// False when no `#` in the file is followed by `plancheck:`: read in blocks, jumping from
+    /// `#` to `#` with `memchr`, so a large dataset without directives costs one pass at memory
+    /// speed and no copy of the file. Unsure (a block ends mid-comment) counts as true.
+    static func mayContainDirective(file: String) -> Bool {
+        guard let handle = fopen(file, "rb") else { return false }
+        defer { fclose(handle) }
+        let blockSize = 1 << 20
+        let block = UnsafeMutablePointer<UInt8>.allocate(capacity: blockSize)
+        defer { block.deallocate() }
+        while true {
+            let n = fread(block, 1, blockSize, handle)
+            if n <= 0 { return false }
+            var start = 0
+            while start < n, let hit = memchr(block + start, Int32(UInt8(ascii: "#")), n - start) {
+                var i = block.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                while i < n, block[i] == 0x20 || block[i] == 0x09 { i += 1 }
+                if n - i < marker.count {
+                    if n == blockSize { return true } // the comment goes on in the next block
+                    break // the file ends first
+                }
+                if memcmp(block + i, marker, marker.count) == 0 { return true }
+                start = i
+            }
+        }
     }
 
     public static func scan(bytes: [UInt8], file: String) -> (suppressions: [InlineSuppression], errors: [LoadError]) {

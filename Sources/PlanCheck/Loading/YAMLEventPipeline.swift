@@ -1,0 +1,278 @@
+internal import CYAML
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One libyaml event as the builder needs it: what it is, where it starts, its bytes.
+///
+/// The sequential loader makes one over a live `yaml_event_t` (pointing into libyaml's memory);
+/// the pipelined loader makes one over a copy in an `EventChunk`. Either way the builder sees
+/// the same thing, so the two paths cannot build different documents.
+struct YAMLEvent {
+    enum Kind: UInt8 {
+        case scalar, sequenceStart, mappingStart, sequenceEnd, mappingEnd, alias, other, streamEnd
+    }
+
+    var kind: Kind
+    /// A plain scalar without a tag: resolved by the core schema (null, booleans, numbers).
+    var isPlain: Bool
+    /// Resolved by the core schema: plain, or plain-styled with a tag other than `!!str`/`!`.
+    var resolves: Bool
+    /// libyaml's 0-based start mark.
+    var line: Int
+    var column: Int
+    /// A scalar's value, or an alias's anchor name.
+    var value: UnsafeBufferPointer<UInt8>
+    /// The anchor a scalar or collection defines (`&name`), if any.
+    var anchor: UnsafeBufferPointer<UInt8>?
+
+    init(kind: Kind, isPlain: Bool, resolves: Bool, line: Int, column: Int,
+         value: UnsafeBufferPointer<UInt8>, anchor: UnsafeBufferPointer<UInt8>?) {
+        self.kind = kind
+        self.isPlain = isPlain
+        self.resolves = resolves
+        self.line = line
+        self.column = column
+        self.value = value
+        self.anchor = anchor
+    }
+
+    init(_ event: borrowing yaml_event_t) {
+        var kind = Kind.other
+        var isPlain = false, resolves = false
+        var value = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var anchor: UnsafeMutablePointer<UInt8>?
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            kind = .scalar
+            let scalar = event.data.scalar
+            value = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
+            let plainStyle = scalar.style == YAML_PLAIN_SCALAR_STYLE
+            isPlain = scalar.plain_implicit == 1 && plainStyle
+            resolves = isPlain || (plainStyle && scalar.tag != nil && !Self.isStringTag(scalar.tag))
+            anchor = scalar.anchor
+        case YAML_SEQUENCE_START_EVENT:
+            kind = .sequenceStart
+            anchor = event.data.sequence_start.anchor
+        case YAML_MAPPING_START_EVENT:
+            kind = .mappingStart
+            anchor = event.data.mapping_start.anchor
+        case YAML_SEQUENCE_END_EVENT: kind = .sequenceEnd
+        case YAML_MAPPING_END_EVENT: kind = .mappingEnd
+        case YAML_ALIAS_EVENT:
+            kind = .alias
+            let name = event.data.alias.anchor!
+            value = UnsafeBufferPointer(start: name, count: strlen(name))
+        case YAML_STREAM_END_EVENT: kind = .streamEnd
+        default: break
+        }
+        self.init(kind: kind, isPlain: isPlain, resolves: resolves,
+                  line: Int(event.start_mark.line), column: Int(event.start_mark.column), value: value,
+                  anchor: anchor.map { UnsafeBufferPointer(start: $0, count: strlen($0)) })
+    }
+
+    static func isStringTag(_ tag: UnsafeMutablePointer<UInt8>?) -> Bool {
+        guard let tag else { return false }
+        let s = String(cString: tag)
+        return s == "tag:yaml.org,2002:str" || s == "!"
+    }
+}
+
+/// A run of events copied out of libyaml, handed from the parsing thread to the building one.
+///
+/// The parsing thread is the slower of the two, so its share must be small: an event is one
+/// fixed-size entry and its bytes one `memcpy`, into buffers allocated once per chunk and reused
+/// (passing libyaml's own events instead, to be deleted by the builder, measured slower: glibc
+/// frees memory from another thread's arena under a lock).
+struct EventChunk: ~Copyable {
+    struct Entry {
+        var kind: YAMLEvent.Kind
+        var isPlain: Bool
+        var resolves: Bool
+        var hasAnchor: Bool
+        var line: UInt32
+        var column: UInt32
+        var valueLength: UInt32
+        var anchorLength: UInt32
+    }
+
+    /// Events per chunk: large enough that handing over costs nothing measurable, small enough
+    /// that both threads start working at once and the chunks in flight stay small.
+    static let capacity = 4096
+
+    private let entries: UnsafeMutablePointer<Entry>
+    private(set) var count = 0
+    /// Every entry's value then anchor bytes, in order.
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCapacity: Int
+    private var byteCount = 0
+    /// libyaml failed: the caller parses again from memory for a precise message.
+    var failed = false
+    /// The last chunk of the stream (or of a cancelled parse).
+    var isLast = false
+
+    init() {
+        entries = .allocate(capacity: Self.capacity)
+        byteCapacity = 64 << 10
+        bytes = .allocate(capacity: byteCapacity)
+    }
+
+    deinit {
+        entries.deallocate()
+        bytes.deallocate()
+    }
+
+    var isFull: Bool { count == Self.capacity }
+
+    mutating func reset() {
+        count = 0
+        byteCount = 0
+        failed = false
+        isLast = false
+    }
+
+    @inline(__always)
+    private mutating func copy(_ source: UnsafePointer<UInt8>?, _ length: Int) {
+        guard length > 0, let source else { return }
+        if byteCount + length > byteCapacity {
+            let grown = max(byteCapacity * 2, byteCount + length)
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            larger.initialize(from: bytes, count: byteCount)
+            bytes.deallocate()
+            bytes = larger
+            byteCapacity = grown
+        }
+        (bytes + byteCount).initialize(from: source, count: length)
+        byteCount += length
+    }
+
+    mutating func append(_ event: YAMLEvent) {
+        let anchorLength = event.anchor?.count ?? 0
+        (entries + count).initialize(to: Entry(
+            kind: event.kind, isPlain: event.isPlain, resolves: event.resolves, hasAnchor: event.anchor != nil,
+            line: UInt32(truncatingIfNeeded: event.line), column: UInt32(truncatingIfNeeded: event.column),
+            valueLength: UInt32(truncatingIfNeeded: event.value.count), anchorLength: UInt32(truncatingIfNeeded: anchorLength)))
+        count += 1
+        copy(event.value.baseAddress, event.value.count)
+        if let anchor = event.anchor { copy(anchor.baseAddress, anchorLength) }
+    }
+
+    /// Calls `body` with each event in order; stops at the first error.
+    func forEach<E: Error>(_ body: (YAMLEvent) throws(E) -> Void) throws(E) {
+        var offset = 0
+        for index in 0..<count {
+            let entry = entries[index]
+            let value = UnsafeBufferPointer(start: bytes + offset, count: Int(entry.valueLength))
+            offset += Int(entry.valueLength)
+            var anchor: UnsafeBufferPointer<UInt8>?
+            if entry.hasAnchor {
+                anchor = UnsafeBufferPointer(start: bytes + offset, count: Int(entry.anchorLength))
+                offset += Int(entry.anchorLength)
+            }
+            try body(YAMLEvent(kind: entry.kind, isPlain: entry.isPlain, resolves: entry.resolves,
+                               line: Int(entry.line), column: Int(entry.column), value: value, anchor: anchor))
+        }
+    }
+}
+
+/// A bounded hand-over of chunks between the parsing thread and the building thread, with the
+/// emptied chunks going back for reuse (so a long file allocates a handful of chunks, not one
+/// per 4 096 events).
+final class EventChunkQueue: Sendable {
+    private let full = Mutex<[EventChunkBox]>([])
+    private let empty = Mutex<[EventChunkBox]>([])
+    private let filled = DispatchSemaphore(value: 0)
+    private let spaces: DispatchSemaphore
+    /// Set by the builder when it stops early (an error in the document): the parser stops.
+    let cancelled = Atomic<Bool>(false)
+
+    init(depth: Int) {
+        spaces = DispatchSemaphore(value: depth)
+    }
+
+    func put(_ chunk: consuming EventChunk) {
+        spaces.wait()
+        let box = EventChunkBox(chunk)
+        full.withLock { $0.append(box) }
+        filled.signal()
+    }
+
+    func take() -> EventChunk {
+        filled.wait()
+        let box = full.withLock { $0.removeFirst() }
+        spaces.signal()
+        return box.take()
+    }
+
+    func recycle(_ chunk: consuming EventChunk) {
+        chunk.reset()
+        let box = EventChunkBox(chunk)
+        empty.withLock { $0.append(box) }
+    }
+
+    func fresh() -> EventChunk {
+        if let box = empty.withLock({ $0.popLast() }) { return box.take() }
+        return EventChunk()
+    }
+}
+
+/// Moves a non-copyable chunk through a `Mutex`-guarded array.
+final class EventChunkBox: @unchecked Sendable {
+    // Written once before the box is shared, taken once after: the queue's semaphores order
+    // the two threads' accesses.
+    private var chunk: EventChunk?
+
+    init(_ chunk: consuming EventChunk) { self.chunk = consume chunk }
+
+    func take() -> EventChunk {
+        guard let chunk = chunk.take() else { preconditionFailure("an event chunk was taken twice") }
+        return chunk
+    }
+}
+
+/// Runs libyaml over an open file on its own thread, putting chunks of events on `queue`
+/// until the stream ends, libyaml fails, or the builder cancels. The last chunk says which.
+struct YAMLEventProducer: @unchecked Sendable {
+    // The FILE is used by this producer alone until its last chunk is taken.
+    let file: UnsafeMutablePointer<FILE>
+    let queue: EventChunkQueue
+
+    func start() {
+        DispatchQueue.global().async { self.run() }
+    }
+
+    private func run() {
+        var chunk = queue.fresh()
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            chunk.failed = true
+            chunk.isLast = true
+            queue.put(chunk)
+            return
+        }
+        yaml_parser_set_input_file(&parser, file)
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                chunk.failed = true
+                break
+            }
+            let view = YAMLEvent(event)
+            if view.kind != .other { chunk.append(view) }
+            yaml_event_delete(&event)
+            if view.kind == .streamEnd { break }
+            if chunk.isFull {
+                if queue.cancelled.load(ordering: .relaxed) { break }
+                queue.put(chunk)
+                chunk = queue.fresh()
+            }
+        }
+        yaml_parser_delete(&parser)
+        chunk.isLast = true
+        queue.put(chunk)
+    }
+}
