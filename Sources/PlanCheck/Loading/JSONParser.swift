@@ -246,8 +246,8 @@ struct JSONParser {
     private func duplicate(_ key: Int32, first: Int32) -> LoadError {
         let o = Int(storage.payloads[Int(key)]), n = Int(storage.counts[Int(key)])
         let name = String(decoding: storage.bytes[o..<o + n], as: UTF8.self)
-        return LoadError(file: file, line: Int(storage.lines[Int(key)]), column: Int(storage.columns[Int(key)]),
-                         message: "duplicate key `\(name)` (first defined at line \(storage.lines[Int(first)]), column \(storage.columns[Int(first)]))")
+        return LoadError(file: file, line: storage.positions.line(key), column: storage.positions.column(key),
+                         message: "duplicate key `\(name)` (first defined at line \(storage.positions.line(first)), column \(storage.positions.column(first)))")
     }
 
     private mutating func parseLiteral(_ word: StaticString, _ kind: NodeKind, _ payload: Int64) throws(LoadError) -> Int32 {
@@ -515,7 +515,7 @@ struct JSONParser {
 
     private func unexpectedEnd() -> LoadError {
         if let frame = frames.last {
-            let l = storage.lines[Int(frame.container)], c = storage.columns[Int(frame.container)]
+            let l = storage.positions.line(frame.container), c = storage.positions.column(frame.container)
             let what = frame.isMap ? "map `{`" : "list `[`"
             return error(at: input.count, "unexpected end of input: the \(what) opened at line \(l), column \(c) is not closed")
         }

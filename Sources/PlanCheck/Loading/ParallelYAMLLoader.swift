@@ -44,7 +44,7 @@ enum ParallelYAMLLoader {
         let start = Int(storage.payloads[Int(root)])
         for i in 0..<Int(storage.counts[Int(root)]) {
             let key = storage.children[start + 2 * i]
-            if Int(storage.lines[Int(key)]) == plan.keyLine {
+            if storage.positions.line(key) == plan.keyLine {
                 valueSlot = start + 2 * i + 1
             }
         }
@@ -56,8 +56,8 @@ enum ParallelYAMLLoader {
             let base = storage.append(contentsOf: result.storage)
             let pieceRoot = Int(result.roots[0])
             if items.isEmpty {
-                listLine = Int(result.storage.lines[pieceRoot])
-                listColumn = Int(result.storage.columns[pieceRoot])
+                listLine = result.storage.positions.line(Int32(pieceRoot))
+                listColumn = result.storage.positions.column(Int32(pieceRoot))
             }
             let childStart = Int(result.storage.payloads[pieceRoot])
             for i in 0..<Int(result.storage.counts[pieceRoot]) {
@@ -175,8 +175,7 @@ extension NodeStorage {
         let byteBase = UInt32(bytes.count)
         let numberBase = UInt32(numbers.count)
         kinds.append(contentsOf: other.kinds)
-        lines.append(contentsOf: other.lines)
-        columns.append(contentsOf: other.columns)
+        positions.append(contentsOf: other.positions, nodeBase: nodeBase)
         counts.append(contentsOf: other.counts)
         bytes.append(contentsOf: other.bytes)
         numbers.append(contentsOf: other.numbers)

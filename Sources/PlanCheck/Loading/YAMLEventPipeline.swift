@@ -88,7 +88,8 @@ struct YAMLEvent {
 /// fixed-size entry and its bytes one `memcpy`, into buffers allocated once per chunk and reused
 /// (passing libyaml's own events instead, to be deleted by the builder, measured slower: glibc
 /// frees memory from another thread's arena under a lock).
-struct EventChunk: ~Copyable {
+final class EventChunk: @unchecked Sendable {
+    // Used by one thread at a time: the queue's semaphores order the hand-over.
     struct Entry {
         var kind: YAMLEvent.Kind
         var isPlain: Bool
@@ -128,7 +129,7 @@ struct EventChunk: ~Copyable {
 
     var isFull: Bool { count == Self.capacity }
 
-    mutating func reset() {
+    func reset() {
         count = 0
         byteCount = 0
         failed = false
@@ -136,7 +137,7 @@ struct EventChunk: ~Copyable {
     }
 
     @inline(__always)
-    private mutating func copy(_ source: UnsafePointer<UInt8>?, _ length: Int) {
+    private func copy(_ source: UnsafePointer<UInt8>?, _ length: Int) {
         guard length > 0, let source else { return }
         if byteCount + length > byteCapacity {
             let grown = max(byteCapacity * 2, byteCount + length)
@@ -150,15 +151,49 @@ struct EventChunk: ~Copyable {
         byteCount += length
     }
 
-    mutating func append(_ event: YAMLEvent) {
-        let anchorLength = event.anchor?.count ?? 0
+    /// Copies what the builder needs of `event` (libyaml's, deleted by the caller after).
+    /// Written out per event type rather than through `YAMLEvent`: this runs on the parsing
+    /// thread, the slower one, once per event.
+    @inline(__always)
+    func append(_ event: UnsafePointer<yaml_event_t>) {
+        var kind = YAMLEvent.Kind.other
+        var isPlain = false, resolves = false
+        var value: UnsafeMutablePointer<UInt8>?
+        var valueLength = 0
+        var anchor: UnsafeMutablePointer<UInt8>?
+        switch event.pointee.type {
+        case YAML_SCALAR_EVENT:
+            kind = .scalar
+            let scalar = event.pointee.data.scalar
+            value = scalar.value
+            valueLength = Int(scalar.length)
+            let plainStyle = scalar.style == YAML_PLAIN_SCALAR_STYLE
+            isPlain = scalar.plain_implicit == 1 && plainStyle
+            resolves = isPlain || (plainStyle && scalar.tag != nil && !YAMLEvent.isStringTag(scalar.tag))
+            anchor = scalar.anchor
+        case YAML_MAPPING_START_EVENT:
+            kind = .mappingStart
+            anchor = event.pointee.data.mapping_start.anchor
+        case YAML_SEQUENCE_START_EVENT:
+            kind = .sequenceStart
+            anchor = event.pointee.data.sequence_start.anchor
+        case YAML_MAPPING_END_EVENT: kind = .mappingEnd
+        case YAML_SEQUENCE_END_EVENT: kind = .sequenceEnd
+        case YAML_ALIAS_EVENT:
+            kind = .alias
+            value = event.pointee.data.alias.anchor
+            valueLength = value.map { strlen($0) } ?? 0
+        default: return // stream and document boundaries build nothing
+        }
+        let anchorLength = anchor.map { strlen($0) } ?? 0
         (entries + count).initialize(to: Entry(
-            kind: event.kind, isPlain: event.isPlain, resolves: event.resolves, hasAnchor: event.anchor != nil,
-            line: UInt32(truncatingIfNeeded: event.line), column: UInt32(truncatingIfNeeded: event.column),
-            valueLength: UInt32(truncatingIfNeeded: event.value.count), anchorLength: UInt32(truncatingIfNeeded: anchorLength)))
+            kind: kind, isPlain: isPlain, resolves: resolves, hasAnchor: anchor != nil,
+            line: UInt32(truncatingIfNeeded: event.pointee.start_mark.line),
+            column: UInt32(truncatingIfNeeded: event.pointee.start_mark.column),
+            valueLength: UInt32(truncatingIfNeeded: valueLength), anchorLength: UInt32(truncatingIfNeeded: anchorLength)))
         count += 1
-        copy(event.value.baseAddress, event.value.count)
-        if let anchor = event.anchor { copy(anchor.baseAddress, anchorLength) }
+        copy(value, valueLength)
+        copy(anchor, anchorLength)
     }
 
     /// Calls `body` with each event in order; stops at the first error.
@@ -183,8 +218,8 @@ struct EventChunk: ~Copyable {
 /// emptied chunks going back for reuse (so a long file allocates a handful of chunks, not one
 /// per 4 096 events).
 final class EventChunkQueue: Sendable {
-    private let full = Mutex<[EventChunkBox]>([])
-    private let empty = Mutex<[EventChunkBox]>([])
+    private let full = Mutex<[EventChunk]>([])
+    private let empty = Mutex<[EventChunk]>([])
     private let filled = DispatchSemaphore(value: 0)
     private let spaces: DispatchSemaphore
     /// Set by the builder when it stops early (an error in the document): the parser stops.
@@ -194,43 +229,26 @@ final class EventChunkQueue: Sendable {
         spaces = DispatchSemaphore(value: depth)
     }
 
-    func put(_ chunk: consuming EventChunk) {
+    func put(_ chunk: EventChunk) {
         spaces.wait()
-        let box = EventChunkBox(chunk)
-        full.withLock { $0.append(box) }
+        full.withLock { $0.append(chunk) }
         filled.signal()
     }
 
     func take() -> EventChunk {
         filled.wait()
-        let box = full.withLock { $0.removeFirst() }
+        let chunk = full.withLock { $0.removeFirst() }
         spaces.signal()
-        return box.take()
+        return chunk
     }
 
-    func recycle(_ chunk: consuming EventChunk) {
+    func recycle(_ chunk: EventChunk) {
         chunk.reset()
-        let box = EventChunkBox(chunk)
-        empty.withLock { $0.append(box) }
+        empty.withLock { $0.append(chunk) }
     }
 
     func fresh() -> EventChunk {
-        if let box = empty.withLock({ $0.popLast() }) { return box.take() }
-        return EventChunk()
-    }
-}
-
-/// Moves a non-copyable chunk through a `Mutex`-guarded array.
-final class EventChunkBox: @unchecked Sendable {
-    // Written once before the box is shared, taken once after: the queue's semaphores order
-    // the two threads' accesses.
-    private var chunk: EventChunk?
-
-    init(_ chunk: consuming EventChunk) { self.chunk = consume chunk }
-
-    func take() -> EventChunk {
-        guard let chunk = chunk.take() else { preconditionFailure("an event chunk was taken twice") }
-        return chunk
+        empty.withLock { $0.popLast() } ?? EventChunk()
     }
 }
 
@@ -261,10 +279,10 @@ struct YAMLEventProducer: @unchecked Sendable {
                 chunk.failed = true
                 break
             }
-            let view = YAMLEvent(event)
-            if view.kind != .other { chunk.append(view) }
+            let isEnd = event.type == YAML_STREAM_END_EVENT
+            chunk.append(&event)
             yaml_event_delete(&event)
-            if view.kind == .streamEnd { break }
+            if isEnd { break }
             if chunk.isFull {
                 if queue.cancelled.load(ordering: .relaxed) { break }
                 queue.put(chunk)

@@ -186,7 +186,7 @@ private struct YAMLBuilder {
             if event.resolves {
                 id = resolvePlain(buffer, line: line, column: column, isKey: isKey)
             } else {
-                id = storage.appendString(buffer, line: line, column: column, intern: isKey)
+                id = storage.appendString(buffer, line: line, column: column, isKey: isKey)
             }
             expanded += 1
             if let anchor = event.anchor { anchors[String(decoding: anchor, as: UTF8.self)] = (id, 1) }
@@ -213,8 +213,7 @@ private struct YAMLBuilder {
             if let anchor = frame.anchor {
                 anchors[anchor] = (id, expanded - frame.expandedAtStart + 1)
             }
-            let start = storage.lines[Int(id)], startColumn = storage.columns[Int(id)]
-            try add(id, line: Int(start), column: Int(startColumn), plainMergeKey: false)
+            try add(id, line: storage.positions.line(id), column: storage.positions.column(id), plainMergeKey: false)
         case .alias:
             let name = String(decoding: event.value, as: UTF8.self)
             guard let target = anchors[name] else {
@@ -269,7 +268,7 @@ private struct YAMLBuilder {
             if storage.stringBytesEqual(other, id) {
                 let name = Self.text(of: id, in: storage)
                 throw LoadError(file: file, line: line, column: column,
-                                message: "duplicate key `\(name)` (first defined at line \(storage.lines[Int(other)]), column \(storage.columns[Int(other)]))")
+                                message: "duplicate key `\(name)` (first defined at line \(storage.positions.line(other)), column \(storage.positions.column(other)))")
             }
             slot += 2
         }
@@ -337,7 +336,7 @@ private struct YAMLBuilder {
             case .double(let d): return storage.append(.double, line: line, column: column, payload: Int64(bitPattern: d.bitPattern), count: 0)
             }
         }
-        return storage.appendString(s, line: line, column: column, intern: isKey)
+        return storage.appendString(s, line: line, column: column, isKey: isKey)
     }
 
     func parserError(_ parser: yaml_parser_t, _ input: UnsafeBufferPointer<UInt8>) -> LoadError {

@@ -33,8 +33,7 @@ public final class Document: Sendable {
     public let roots: [Int32]
 
     let kinds: [NodeKind]
-    let lines: [UInt32]
-    let columns: [UInt32]
+    let positions: PositionTable
     /// integer value; double bit pattern; bool 0/1; string byte offset; container child offset.
     let payloads: [UInt32]
     /// Integers and double bit patterns, out of line: they are rare in plan data, and keeping
@@ -67,8 +66,7 @@ public final class Document: Sendable {
         self.file = file
         self.roots = roots
         self.kinds = storage.kinds
-        self.lines = storage.lines
-        self.columns = storage.columns
+        self.positions = storage.positions
         self.payloads = storage.payloads
         self.numbers = storage.numbers
         self.counts = storage.counts
@@ -86,8 +84,7 @@ public final class Document: Sendable {
         file = other.file
         roots = other.roots
         kinds = other.kinds
-        lines = other.lines
-        columns = other.columns
+        positions = other.positions
         payloads = other.payloads
         numbers = other.numbers
         counts = other.counts
@@ -203,8 +200,7 @@ struct SheetRun: Sendable {
 /// The growable arrays a loader appends to; frozen into a `Document` at the end.
 struct NodeStorage {
     var kinds: [NodeKind] = []
-    var lines: [UInt32] = []
-    var columns: [UInt32] = []
+    var positions = PositionTable()
     var payloads: [UInt32] = []
     var numbers: [Int64] = []
     var counts: [UInt32] = []
@@ -217,8 +213,7 @@ struct NodeStorage {
         // never written is never touched, so it costs address space, not resident memory.
         let nodes = max(16, expectedBytes / 8)
         kinds.reserveCapacity(nodes)
-        lines.reserveCapacity(nodes)
-        columns.reserveCapacity(nodes)
+        positions.reserveCapacity(nodes)
         payloads.reserveCapacity(nodes)
         counts.reserveCapacity(nodes)
         children.reserveCapacity(nodes)
@@ -229,8 +224,7 @@ struct NodeStorage {
     mutating func append(_ kind: NodeKind, line: Int, column: Int, payload: Int64, count: UInt32) -> Int32 {
         let id = Int32(truncatingIfNeeded: kinds.count)
         kinds.append(kind)
-        lines.append(UInt32(truncatingIfNeeded: line))
-        columns.append(UInt32(truncatingIfNeeded: column))
+        positions.append(line: line, column: column)
         if kind == .integer || kind == .double {
             payloads.append(UInt32(truncatingIfNeeded: numbers.count))
             numbers.append(payload)
@@ -241,23 +235,101 @@ struct NodeStorage {
         return id
     }
 
-    /// Map keys seen so far → their offset in `bytes`: keys repeat in every record (`id`,
-    /// `title`, `lead`…), so each distinct key is stored once. Dropped when the document freezes.
-    var keyOffsets = ByteStringTable<UInt32>()
+    /// Short strings stored so far, so a value that repeats (a map key in every record, a unit
+    /// name in every `lead`, a status, a date) keeps one copy of its bytes: in plan data that
+    /// is most of the string bytes. Open addressing; a slot packs the string's offset in
+    /// `bytes`, 24 bits of its hash and its length, so a lookup touches one slot and the bytes
+    /// it compares. Dropped when the document freezes.
+    private var internSlots = [UInt64](repeating: 0, count: 1 << 10)
+    private var internCount = 0
 
-    /// Appends a string node whose bytes are copied from `buffer`; a map key (`intern`) reuses
-    /// the bytes of an equal key stored before.
+    /// Values up to this many bytes are shared (map keys up to `maximumInternedKeyLength`):
+    /// longer text (titles, descriptions) rarely repeats.
+    static let maximumInternedLength = 32
+    static let maximumInternedKeyLength = 64
+    /// The table stops growing here (1 MiB of slots): the values that repeat (units, statuses,
+    /// dates) are met early, and a file of unique ids should not fill memory with entries.
+    static let maximumInternedStrings = 1 << 16
+
+    /// Appends a string node whose bytes are copied from `buffer`, or shared with an equal
+    /// short string stored before.
     @inline(__always)
-    mutating func appendString(_ buffer: UnsafeBufferPointer<UInt8>, line: Int, column: Int, intern: Bool = false) -> Int32 {
-        if intern, buffer.count <= 64 {
-            if let offset = keyOffsets.find(buffer) {
-                return append(.string, line: line, column: column, payload: Int64(offset), count: UInt32(buffer.count))
-            }
-            keyOffsets.insert(buffer, UInt32(truncatingIfNeeded: bytes.count))
-        }
-        let offset = Int64(bytes.count)
+    mutating func appendString(_ buffer: UnsafeBufferPointer<UInt8>, line: Int, column: Int, isKey: Bool = false) -> Int32 {
+        let offset = buffer.count <= (isKey ? Self.maximumInternedKeyLength : Self.maximumInternedLength)
+            ? internedOffset(of: buffer) : store(buffer)
+        return append(.string, line: line, column: column, payload: Int64(offset), count: UInt32(buffer.count))
+    }
+
+    @inline(__always)
+    private mutating func store(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let offset = UInt32(truncatingIfNeeded: bytes.count)
         bytes.append(contentsOf: buffer)
-        return append(.string, line: line, column: column, payload: offset, count: UInt32(buffer.count))
+        return offset
+    }
+
+    private mutating func internedOffset(of buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let hash = Self.internHash(buffer)
+        // Low bits place the slot, high bits tag it; the low byte is length + 1 (never 0).
+        let tag = (hash >> 40) << 8 | UInt64(buffer.count + 1)
+        let mask = internSlots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = internSlots[slot]
+            if entry == 0 { break }
+            if entry & 0xFFFF_FFFF == tag {
+                let offset = Int(entry >> 32)
+                let same = bytes.withUnsafeBufferPointer { all in
+                    buffer.isEmpty || memcmpEqual(all.baseAddress! + offset, buffer.baseAddress!, buffer.count)
+                }
+                if same { return UInt32(offset) }
+            }
+            slot = (slot + 1) & mask
+        }
+        let offset = store(buffer)
+        guard internCount < Self.maximumInternedStrings else { return offset }
+        internSlots[slot] = UInt64(offset) << 32 | tag
+        internCount += 1
+        if internCount * 2 > internSlots.count { growInternTable() }
+        return offset
+    }
+
+    private mutating func growInternTable() {
+        var larger = [UInt64](repeating: 0, count: internSlots.count * 2)
+        let mask = larger.count - 1
+        bytes.withUnsafeBufferPointer { all in
+            for entry in internSlots where entry != 0 {
+                let length = Int(entry & 0xFF) - 1
+                let text = UnsafeBufferPointer(start: all.baseAddress! + Int(entry >> 32), count: length)
+                var slot = Int(truncatingIfNeeded: Self.internHash(text)) & mask
+                while larger[slot] != 0 { slot = (slot + 1) & mask }
+                larger[slot] = entry
+            }
+        }
+        internSlots = larger
+    }
+
+    /// A multiply-mix over 8 bytes at a time (byte-at-a-time FNV was a visible share of loading).
+    @inline(__always)
+    static func internHash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
+        guard let base = buffer.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= buffer.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < buffer.count {
+            tail |= UInt64(base[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 29
+        return h
     }
 
     /// Closes a container: its pending children become a contiguous run in `children`.

@@ -32,8 +32,8 @@ public struct Node: Sendable {
     }
 
     public var kind: NodeKind { document.kinds[Int(index)] }
-    public var line: Int { Int(document.lines[Int(index)]) }
-    public var column: Int { Int(document.columns[Int(index)]) }
+    public var line: Int { document.positions.line(index) }
+    public var column: Int { document.positions.column(index) }
     public var location: SourceLocation { SourceLocation(file: document.file, line: line, column: column) }
 
     public var isNull: Bool { kind == .null }
