@@ -54,4 +54,19 @@ import Testing
             try RuleFileLoader().load(bytes: Array("ruleset: r\nrules:\n  - {id: a, checker: reference, target: $.t, field: lead}\n".utf8), file: "r.yml")
         }
     }
+
+    /// The same misspelling in several records gets the same hint each time (the hint is
+    /// computed once per name and kept).
+    @Test func aRepeatedUnknownNameGetsTheSameHintEveryTime() throws {
+        let text = "units:\n  - {name: 市发展改革委, aliases: [市发改委]}\n  - {name: 市外办}\ntasks:\n"
+            + (1...4).map { "  - {id: T\($0), lead: \($0 == 3 ? "市外事办" : "市发展改委")}\n" }.joined()
+        let set = try RuleFileLoader().load(bytes: Array("ruleset: r\nrules:\n  - {id: lead, checker: reference, target: '$.tasks[*]', field: lead, in: '$.units[*]', match: [name, aliases]}\n".utf8), file: "r.yml")
+        let findings = Engine(rules: set.rules, asOf: PlanDate(year: 2011, month: 1, day: 1), jobs: 1)
+            .check(document: try YAMLLoader.load(bytes: Array(text.utf8), file: "p.yaml"))
+        #expect(findings.map(\.record) == ["T1", "T2", "T3", "T4"])
+        let hints = findings.map { $0.message.components(separatedBy: "did you mean ").last ?? "" }
+        #expect(hints[0] == hints[1] && hints[1] == hints[3] && hints[0].contains("市发展改革委"))
+        #expect(hints[2].contains("市外办") && hints[2] != hints[0])
+    }
 }
+

@@ -40,4 +40,19 @@ import Testing
         #expect(root.lookup(path: "p.permits.") == nil)
         #expect(root.lookup(path: "p")?.kind == .map)
     }
+
+    /// The alias limit counts what aliases add, not the nodes a file writes out: a large plain
+    /// file loads under a limit it exceeds in size, a small file of aliases does not.
+    @Test func aliasLimitCountsOnlyWhatAliasesAdd() throws {
+        var limits = LoadLimits()
+        limits.maxExpandedNodes = 1_000
+        let plain = "tasks:\n" + (0..<2_000).map { "  - {id: T\($0), lead: 市外办}\n" }.joined()
+        #expect(try YAMLLoader.load(bytes: Array(plain.utf8), file: "p.yaml", limits: limits).nodeCount > 8_000)
+        let list = "[" + (0..<100).map(String.init).joined(separator: ", ") + "]"
+        let aliases = "base: &b \(list)\nuses:\n" + (0..<20).map { _ in "  - *b\n" }.joined()
+        #expect(throws: LoadError.self) { try YAMLLoader.load(bytes: Array(aliases.utf8), file: "a.yaml", limits: limits) }
+        let few = "base: &b \(list)\nuses:\n" + (0..<5).map { _ in "  - *b\n" }.joined()
+        #expect(try YAMLLoader.load(bytes: Array(few.utf8), file: "f.yaml", limits: limits).root?["uses"]?.count == 5)
+    }
 }
+

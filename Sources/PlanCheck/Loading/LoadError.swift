@@ -24,7 +24,8 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
 public struct LoadLimits: Sendable {
     /// Deepest nesting of lists and maps accepted.
     public var maxDepth: Int = 1_000
-    /// Largest number of nodes that alias expansion may present to checkers. An alias is stored
+    /// Largest number of nodes that alias expansion may add to what checkers see (beyond the
+    /// nodes the file writes out). An alias is stored
     /// once (a shared node), but a traversal visits it once per reference, so a "billion laughs"
     /// document must be refused when it is read, not when a checker walks it.
     public var maxExpandedNodes: Int = 20_000_000

@@ -60,6 +60,8 @@ public struct ReferenceChecker: Checker {
         /// Nil when the rule names only a collection the configuration does not define.
         var known: NameRegistry?
         var suggestions: Suggestions.Index?
+        /// "Did you mean" per unknown name: the same misspelling recurs across records.
+        var hints: [String: [String]] = [:]
     }
 
     public func makeState(context: CheckContext) -> State {
@@ -86,8 +88,14 @@ public struct ReferenceChecker: Checker {
             ? UnitSplitter.units(of: value)
             : (value.kind == .list ? value.items.compactMap { n in n.scalarText.map { ($0, n) } } : value.scalarText.map { [($0, value)] } ?? [])
         for (name, node) in references where known.canonical(of: name) == nil {
-            if state.suggestions == nil { state.suggestions = known.suggestionIndex() }
-            let suggestions = state.suggestions!.closest(to: name)
+            let suggestions: [String]
+            if let cached = state.hints[name] {
+                suggestions = cached
+            } else {
+                if state.suggestions == nil { state.suggestions = known.suggestionIndex() }
+                suggestions = state.suggestions!.closest(to: name)
+                state.hints[name] = suggestions
+            }
             let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: " or "))?"
             report.report(record, at: node, message: "\(record.key): unknown \(what) \"\(name)\" in `\(field)`\(hint)",
                           values: ["field": field, "value": name, "suggestion": suggestions.first ?? ""])

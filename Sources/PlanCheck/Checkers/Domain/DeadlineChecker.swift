@@ -172,14 +172,19 @@ public struct DeadlineChecker: Checker {
                           code: "done-without-date", values: ["field": completedField])
         }
 
-        guard let dueNode, !dueNode.isEmpty, let text = dueNode.scalarText else {
+        guard let dueNode, !dueNode.isEmpty, dueNode.kind != .list, dueNode.kind != .map else {
             if requireDue {
                 report.report(record, at: dueNode, message: "\(key): no deadline (`\(dueField)`)", code: "missing", values: ["field": dueField])
             }
             return
         }
+        // The text is made only for messages: an ISO date is read from its bytes.
+        var text: String { dueNode.scalarText ?? "" }
         let deadline: PlanDateInterval
-        switch parse(text, state: state) {
+        if let day = FieldValues.isoDay(dueNode) {
+            deadline = PlanDateInterval(start: day, end: day)
+        } else {
+            switch parse(text, state: state) {
         case .unparseable:
             report.report(record, at: dueNode, message: "\(key): deadline `\(text)` cannot be read as a date",
                           code: "unparseable", values: ["field": dueField, "value": text])
@@ -194,6 +199,7 @@ public struct DeadlineChecker: Checker {
             return
         case .interval(let interval):
             deadline = interval
+            }
         }
         let due = deadline.end
         var values: [String: String] { ["field": dueField, "value": text, "due": due.description] }

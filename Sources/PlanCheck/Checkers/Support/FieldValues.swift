@@ -20,10 +20,19 @@ enum FieldValues {
 
     /// A date field: ISO `YYYY-MM-DD` or any deadline form that names a single day.
     static func day(_ node: Node) -> PlanDate? {
+        if let date = isoDay(node) { return date }
         guard let text = node.scalarText, node.kind != .null else { return nil }
         if let date = PlanDate(iso: text) { return date }
         if case .interval(let interval) = DeadlineParser.parse(text), interval.start == interval.end { return interval.start }
         return nil
+    }
+
+    /// A string node written `YYYY-MM-DD`, read from its bytes: the common case, without
+    /// making a `String` per record.
+    @inline(__always)
+    static func isoDay(_ node: Node) -> PlanDate? {
+        guard node.kind == .string, node.document.counts[Int(node.index)] == 10 else { return nil }
+        return node.withUTF8 { PlanDate(isoBytes: $0) }
     }
 
     /// A `{start, end}` map of dates as an interval; nil when either is missing or unreadable.
