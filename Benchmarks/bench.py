@@ -91,16 +91,14 @@ def file_sha(path):
         return hashlib.sha256(f.read()).hexdigest()[:16]
 
 
-def ensure_data(out, n, csv_only=False):
+def ensure_data(out, n):
     d = os.path.join(out, "data", str(n))
     stamp = os.path.join(d, ".generator")
-    want = file_sha(os.path.join(HERE, "generate.py")) + (" csv" if csv_only else "")
+    want = file_sha(os.path.join(HERE, "generate.py"))
     if os.path.exists(stamp) and open(stamp).read() == want:
         return d
     print(f"generating N={n} …", file=sys.stderr, flush=True)
     argv = [sys.executable, os.path.join(HERE, "generate.py"), str(n), d]
-    if csv_only:
-        argv.append("--csv-only")
     subprocess.run(argv, check=True)
     with open(stamp, "w") as f:
         f.write(want)
@@ -191,7 +189,6 @@ def main():
     ap.add_argument("--plancheck", default=os.path.join(ROOT, ".build", "release", "plancheck"))
     ap.add_argument("--python", default=sys.executable, help="the Python with the peers installed")
     ap.add_argument("--skip", default="", help="comma-separated tools to leave out (e.g. opa,pyyaml)")
-    ap.add_argument("--csv", type=int, default=0, help="also time PlanCheck on a CSV tasks table of this many rows")
     args = ap.parse_args()
     out = os.path.abspath(args.out)
     scan = args.scan or os.path.join(out, "scan")
@@ -367,18 +364,6 @@ def main():
     if partial or status != "ready":
         lines.append("")
         lines.append(f"PlanCheck column: {status}.")
-    if args.csv:
-        lines.append("")
-        if status == "ready" and os.path.exists(os.path.join(HERE, "plancheck-csv.yml")):
-            d = ensure_data(out, args.csv, csv_only=True)
-            seconds, peak, stdout, stderr, code = run_timed(
-                [args.plancheck, "check", "--config", os.path.join(HERE, "plancheck-csv.yml"), "--as-of", AS_OF,
-                 "--format", "json", "--fail-on", "never", f"{d}/tasks.csv"])
-            lines.append(f"CSV, {args.csv:,} rows ({os.path.getsize(f'{d}/tasks.csv') / 1e6:.0f} MB): "
-                         f"{seconds:.2f} s, {peak:.0f} MB peak (exit {code}).")
-        else:
-            lines.append(f"CSV, {args.csv:,} rows: pending (PlanCheck reads no CSV yet, or "
-                         f"Benchmarks/plancheck-csv.yml is missing).")
     text = "\n".join(lines) + "\n"
     print(text)
     with open(os.path.join(out, "results.md"), "w", encoding="utf-8") as f:

@@ -41,6 +41,7 @@ struct YAMLEvent {
         self.anchor = anchor
     }
 
+    @inline(__always)
     init(_ event: borrowing yaml_event_t) {
         var kind = Kind.other
         var isPlain = false, resolves = false
@@ -152,48 +153,18 @@ final class EventChunk: @unchecked Sendable {
     }
 
     /// Copies what the builder needs of `event` (libyaml's, deleted by the caller after).
-    /// Written out per event type rather than through `YAMLEvent`: this runs on the parsing
-    /// thread, the slower one, once per event.
     @inline(__always)
     func append(_ event: UnsafePointer<yaml_event_t>) {
-        var kind = YAMLEvent.Kind.other
-        var isPlain = false, resolves = false
-        var value: UnsafeMutablePointer<UInt8>?
-        var valueLength = 0
-        var anchor: UnsafeMutablePointer<UInt8>?
-        switch event.pointee.type {
-        case YAML_SCALAR_EVENT:
-            kind = .scalar
-            let scalar = event.pointee.data.scalar
-            value = scalar.value
-            valueLength = Int(scalar.length)
-            let plainStyle = scalar.style == YAML_PLAIN_SCALAR_STYLE
-            isPlain = scalar.plain_implicit == 1 && plainStyle
-            resolves = isPlain || (plainStyle && scalar.tag != nil && !YAMLEvent.isStringTag(scalar.tag))
-            anchor = scalar.anchor
-        case YAML_MAPPING_START_EVENT:
-            kind = .mappingStart
-            anchor = event.pointee.data.mapping_start.anchor
-        case YAML_SEQUENCE_START_EVENT:
-            kind = .sequenceStart
-            anchor = event.pointee.data.sequence_start.anchor
-        case YAML_MAPPING_END_EVENT: kind = .mappingEnd
-        case YAML_SEQUENCE_END_EVENT: kind = .sequenceEnd
-        case YAML_ALIAS_EVENT:
-            kind = .alias
-            value = event.pointee.data.alias.anchor
-            valueLength = value.map { strlen($0) } ?? 0
-        default: return // stream and document boundaries build nothing
-        }
-        let anchorLength = anchor.map { strlen($0) } ?? 0
+        let view = YAMLEvent(event.pointee)
+        guard view.kind != .other && view.kind != .streamEnd else { return } // boundaries build nothing
+        let anchorLength = view.anchor?.count ?? 0
         (entries + count).initialize(to: Entry(
-            kind: kind, isPlain: isPlain, resolves: resolves, hasAnchor: anchor != nil,
-            line: UInt32(truncatingIfNeeded: event.pointee.start_mark.line),
-            column: UInt32(truncatingIfNeeded: event.pointee.start_mark.column),
-            valueLength: UInt32(truncatingIfNeeded: valueLength), anchorLength: UInt32(truncatingIfNeeded: anchorLength)))
+            kind: view.kind, isPlain: view.isPlain, resolves: view.resolves, hasAnchor: view.anchor != nil,
+            line: UInt32(truncatingIfNeeded: view.line), column: UInt32(truncatingIfNeeded: view.column),
+            valueLength: UInt32(truncatingIfNeeded: view.value.count), anchorLength: UInt32(truncatingIfNeeded: anchorLength)))
         count += 1
-        copy(value, valueLength)
-        copy(anchor, anchorLength)
+        copy(view.value.baseAddress, view.value.count)
+        copy(view.anchor?.baseAddress, anchorLength)
     }
 
     /// Calls `body` with each event in order; stops at the first error.

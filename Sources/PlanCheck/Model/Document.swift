@@ -114,11 +114,22 @@ public final class Document: Sendable {
         guard parent >= 0 else { return nil }
         let start = Int(payloads[Int(parent)])
         let n = Int(counts[Int(parent)]) * (kinds[Int(parent)] == .map ? 2 : 1)
-        // Prefer the value slot: a node is a map's key and value only through an alias.
-        for slot in stride(from: start + n - 1, through: start, by: -1) where children[slot] == id {
-            return (parent, slot)
+        return children.withUnsafeBufferPointer { kids -> (container: Int32, slot: Int)? in
+            // The children are usually still in order here (a spreadsheet's rows are), so a
+            // binary search finds the slot in a million-row list; a linear scan decides when
+            // it does not. Scanning first made one finding per row quadratic.
+            var low = start, high = start + n - 1
+            while low <= high {
+                let mid = (low + high) / 2
+                if kids[mid] == id { return (parent, mid) }
+                if kids[mid] < id { low = mid + 1 } else { high = mid - 1 }
+            }
+            // Prefer the value slot: a node is a map's key and value only through an alias.
+            for slot in stride(from: start + n - 1, through: start, by: -1) where kids[slot] == id {
+                return (parent, slot)
+            }
+            return nil
         }
-        return nil
     }
 
     /// The descent of `containerSlot(of:)`; container -1 for a root, nil when it does not arrive.

@@ -26,6 +26,23 @@ import Testing
         #expect(tasks.count == 14)
     }
 
+    /// A spreadsheet's nodes are not numbered in document order (a row's split lead list and
+    /// the top-level lists come after their items), so paths come from the parent table: a
+    /// thousands-row table still gives every node its path and container.
+    @Test func pathsInALargeTable() throws {
+        let rows = (1...3_000).map { "T\($0),任务\($0),市外办、市教育局" }.joined(separator: "\n")
+        let document = try DatasetLoader.load(bytes: Array(("编号,任务,牵头单位\n" + rows + "\n").utf8), file: "tasks.csv")
+        let tasks = try #require(document.root?["tasks"])
+        #expect(tasks.count == 3_000)
+        for row in [0, 1_499, 2_999] {
+            let lead = try #require(tasks[row]?["lead"]?[1])
+            #expect(lead.string == "市教育局")
+            #expect(lead.normalizedPath == "$['tasks'][\(row)]['lead'][1]")
+            #expect(lead.parent?.parent?.index == tasks[row]?.index)
+            #expect(lead.parent?.parent?.parent?.index == tasks.index)
+        }
+    }
+
     @Test func xlsxCellsCarryTheirLocations() throws {
         let document = try DatasetLoader.load(path: Self.path("xlsx"))
         #expect(document.sheet == "任务台账")
