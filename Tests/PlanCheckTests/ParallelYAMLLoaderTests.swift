@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 @testable import PlanCheck
 
@@ -105,6 +107,21 @@ import Testing
         let pipelined = try YAMLLoader.load(path: path, threads: 2, pipelineMinimumBytes: 0)
         #expect(ParallelYAMLLoaderTests().dump(pipelined) == ParallelYAMLLoaderTests().dump(sequential))
         #expect(pipelined.roots == sequential.roots)
+    }
+
+    /// Many pipelined loads at once from Dispatch workers (as a library user might run them)
+    /// all finish: each parser has a thread of its own, not a place in the workers' pool.
+    @Test(.timeLimit(.minutes(1)))
+    func manyPipelinedLoadsAtOnce() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.write("plan.yaml", ParallelYAMLLoaderTests.plan(tasks: 1_500, indent: "  "))
+        let expected = try YAMLLoader.load(path: path).nodeCount
+        let counts = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 64) { _ in
+            let n = (try? YAMLLoader.load(path: path, threads: 2, pipelineMinimumBytes: 0).nodeCount) ?? -1
+            counts.withLock { $0.append(n) }
+        }
+        #expect(counts.withLock { $0 } == Array(repeating: expected, count: 64))
     }
 
     /// Errors the builder finds (the parser is stopped mid-file) and errors libyaml finds (after

@@ -225,13 +225,50 @@ final class EventChunkQueue: Sendable {
 
 /// Runs libyaml over an open file on its own thread, putting chunks of events on `queue`
 /// until the stream ends, libyaml fails, or the builder cancels. The last chunk says which.
-struct YAMLEventProducer: @unchecked Sendable {
-    // The FILE is used by this producer alone until its last chunk is taken.
+///
+/// A thread of its own rather than a Dispatch work item: the builder blocks waiting for
+/// chunks, and a library user loading many files from Dispatch workers could otherwise fill
+/// the pool with builders whose producers never get a thread.
+final class YAMLEventProducer: @unchecked Sendable {
+    // The FILE is used by this producer alone until `join()` returns.
     let file: UnsafeMutablePointer<FILE>
     let queue: EventChunkQueue
+    private var thread: pthread_t?
 
-    func start() {
-        DispatchQueue.global().async { self.run() }
+    init(file: UnsafeMutablePointer<FILE>, queue: EventChunkQueue) {
+        self.file = file
+        self.queue = queue
+    }
+
+    /// Starts the thread; false when the system refuses one (the caller parses on its own).
+    func start() -> Bool {
+        let context = Unmanaged.passRetained(self).toOpaque()
+        #if canImport(Darwin)
+        var handle: pthread_t?
+        #else
+        var handle = pthread_t()
+        #endif
+        let status = pthread_create(&handle, nil, { context in
+            #if canImport(Darwin)
+            let producer = Unmanaged<YAMLEventProducer>.fromOpaque(context).takeRetainedValue()
+            #else
+            let producer = Unmanaged<YAMLEventProducer>.fromOpaque(context!).takeRetainedValue()
+            #endif
+            producer.run()
+            return nil
+        }, context)
+        guard status == 0 else {
+            Unmanaged<YAMLEventProducer>.fromOpaque(context).release()
+            return false
+        }
+        thread = handle
+        return true
+    }
+
+    /// Waits for the thread to end (after the last chunk was taken, it only cleans up).
+    func join() {
+        if let thread { pthread_join(thread, nil) }
+        thread = nil
     }
 
     private func run() {

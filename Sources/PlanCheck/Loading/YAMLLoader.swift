@@ -124,7 +124,9 @@ private struct YAMLBuilder {
             throw LoadError(file: self.file, line: 1, column: 1, message: "file is larger than the \(limits.maxFileBytes)-byte limit")
         }
         let queue = EventChunkQueue(depth: 4)
-        YAMLEventProducer(file: file, queue: queue).start()
+        let producer = YAMLEventProducer(file: file, queue: queue)
+        guard producer.start() else { return try run(file: file, size: size) }
+        defer { producer.join() }
         var failure: LoadError?
         while true {
             let chunk = queue.take()

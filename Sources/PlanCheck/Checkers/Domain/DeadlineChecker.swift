@@ -185,20 +185,20 @@ public struct DeadlineChecker: Checker {
             deadline = PlanDateInterval(start: day, end: day)
         } else {
             switch parse(text, state: state) {
-        case .unparseable:
-            report.report(record, at: dueNode, message: "\(key): deadline `\(text)` cannot be read as a date",
-                          code: "unparseable", values: ["field": dueField, "value": text])
-            return
-        case .ambiguous(let reason):
-            report.report(record, at: dueNode, message: "\(key): deadline is ambiguous: \(reason)",
-                          code: "ambiguous", values: ["field": dueField, "value": text])
-            return
-        case .noFixedDeadline:
-            report.report(record, at: dueNode, message: "\(key): `\(text)` is recurring or open-ended: no fixed deadline",
-                          code: "no-fixed-deadline", severity: .warning, values: ["field": dueField, "value": text])
-            return
-        case .interval(let interval):
-            deadline = interval
+            case .unparseable:
+                report.report(record, at: dueNode, message: "\(key): deadline `\(text)` cannot be read as a date",
+                              code: "unparseable", values: ["field": dueField, "value": text])
+                return
+            case .ambiguous(let reason):
+                report.report(record, at: dueNode, message: "\(key): deadline is ambiguous: \(reason)",
+                              code: "ambiguous", values: ["field": dueField, "value": text])
+                return
+            case .noFixedDeadline:
+                report.report(record, at: dueNode, message: "\(key): `\(text)` is recurring or open-ended: no fixed deadline",
+                              code: "no-fixed-deadline", severity: .warning, values: ["field": dueField, "value": text])
+                return
+            case .interval(let interval):
+                deadline = interval
             }
         }
         let due = deadline.end
