@@ -22,12 +22,6 @@ public struct ByteStringTable<Value: Sendable>: Sendable {
         return String(decoding: bytes[o..<o + n], as: UTF8.self)
     }
 
-    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
-        for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
-    }
-
     private func slot(for key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, entry: Int?) {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
@@ -47,7 +41,7 @@ public struct ByteStringTable<Value: Sendable>: Sendable {
     }
 
     public func find(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
-        slot(for: key, hash: Self.hash(key)).entry.map { values[$0] }
+        slot(for: key, hash: ByteHash.hash(key)).entry.map { values[$0] }
     }
 
     public func find(_ key: String) -> Value? {
@@ -58,7 +52,7 @@ public struct ByteStringTable<Value: Sendable>: Sendable {
     /// Inserts `value` for `key` unless present; returns the existing value when there is one.
     @discardableResult
     public mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) -> Value? {
-        let h = Self.hash(key)
+        let h = ByteHash.hash(key)
         let (s, entry) = slot(for: key, hash: h)
         if let entry { return values[entry] }
         offsets.append(Int32(bytes.count))
@@ -87,4 +81,41 @@ public struct ByteStringTable<Value: Sendable>: Sendable {
         }
         slots = newSlots
     }
+}
+
+/// The hash of short byte strings shared by `ByteStringTable` and the document's string
+/// interning: both sit on the per-record path of loading and checking.
+enum ByteHash {
+/// A multiply-mix over 8 bytes at a time; the last word (or, below 8 bytes, two 4-byte
+/// halves) is read overlapping the previous one, so there is no byte loop. Byte-at-a-time
+/// FNV was a visible share of loading.
+@inline(__always)
+static func hash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let n = buffer.count
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+    guard let base = buffer.baseAddress else { return h }
+    let raw = UnsafeRawPointer(base)
+    if n >= 8 {
+        var i = 0
+        while i + 8 < n {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        h ^= raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    } else if n >= 4 {
+        h ^= UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)) << 32
+            | UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+    } else if n > 0 {
+        h ^= UInt64(base[0]) << 16 | UInt64(base[n / 2]) << 8 | UInt64(base[n - 1])
+    }
+    // A full avalanche (MurmurHash3's finaliser): tables index by the low bits, and ids such
+    // as `M0000001` differ only in their last bytes, which a multiply alone carries upward.
+    h ^= h >> 33
+    h = h &* 0xFF51_AFD7_ED55_8CCD
+    h ^= h >> 33
+    h = h &* 0xC4CE_B9FE_1A85_EC53
+    h ^= h >> 33
+    return h
+}
 }

@@ -281,7 +281,7 @@ struct NodeStorage {
     }
 
     private mutating func internedOffset(of buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let hash = Self.internHash(buffer)
+        let hash = ByteHash.hash(buffer)
         // Low bits place the slot, high bits tag it; the low byte is length + 1 (never 0).
         let tag = (hash >> 40) << 8 | UInt64(buffer.count + 1)
         let mask = internSlots.count - 1
@@ -313,40 +313,12 @@ struct NodeStorage {
             for entry in internSlots where entry != 0 {
                 let length = Int(entry & 0xFF) - 1
                 let text = UnsafeBufferPointer(start: all.baseAddress! + Int(entry >> 32), count: length)
-                var slot = Int(truncatingIfNeeded: Self.internHash(text)) & mask
+                var slot = Int(truncatingIfNeeded: ByteHash.hash(text)) & mask
                 while larger[slot] != 0 { slot = (slot + 1) & mask }
                 larger[slot] = entry
             }
         }
         internSlots = larger
-    }
-
-    /// A multiply-mix over 8 bytes at a time; the last word (or, below 8 bytes, two 4-byte
-    /// halves) is read overlapping the previous one, so there is no byte loop. Byte-at-a-time
-    /// FNV was a visible share of loading.
-    @inline(__always)
-    static func internHash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let n = buffer.count
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
-        guard let base = buffer.baseAddress else { return h }
-        let raw = UnsafeRawPointer(base)
-        if n >= 8 {
-            var i = 0
-            while i + 8 < n {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-                h ^= h >> 31
-                i += 8
-            }
-            h ^= raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-        } else if n >= 4 {
-            h ^= UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)) << 32
-                | UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
-        } else if n > 0 {
-            h ^= UInt64(base[0]) << 16 | UInt64(base[n / 2]) << 8 | UInt64(base[n - 1])
-        }
-        h = h &* 0x94D0_49BB_1331_11EB
-        h ^= h >> 29
-        return h
     }
 
     /// Closes a container: its pending children become a contiguous run in `children`.

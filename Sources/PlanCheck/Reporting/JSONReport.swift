@@ -7,38 +7,48 @@ public struct JSONReport: ReportFormat {
 
     public func render(_ input: ReportInput) -> String {
         let result = input.result
-        let findings = result.findings.map { f -> JSONValue in
-            var pairs: [(String, JSONValue)] = [
-                ("rule", .string(f.rule)),
-                ("checker", .string(f.checker)),
-                ("severity", .string(f.severity.rawValue)),
-                ("message", .string(f.message)),
-                ("file", .string(f.file)),
-                ("line", .int(f.line)),
-                ("column", .int(f.column)),
-                ("path", .string(f.path)),
-                ("record", .string(f.record)),
-            ]
-            if let sheet = f.sheet { pairs.append(("sheet", .string(sheet))) }
-            return .object(pairs)
+        // Written straight to bytes: a report of thousands of findings builds no value tree.
+        var out = JSONTextWriter(capacity: 256 * result.findings.count + 512)
+        out.beginObject()
+        out.field("version", 1)
+        out.field("asOf", input.asOf.description)
+        out.key("findings")
+        out.beginArray()
+        for f in result.findings {
+            out.beginObject()
+            out.field("rule", f.rule)
+            out.field("checker", f.checker)
+            out.field("severity", f.severity.rawValue)
+            out.field("message", f.message)
+            out.field("file", f.file)
+            out.field("line", f.line)
+            out.field("column", f.column)
+            out.field("path", f.path)
+            out.field("record", f.record)
+            if let sheet = f.sheet { out.field("sheet", sheet) }
+            out.endObject()
         }
-        let errors = result.errors.map { e -> JSONValue in
-            .object([("file", .string(e.file)), ("line", .int(e.line)), ("column", .int(e.column)), ("message", .string(e.message))])
+        out.endArray()
+        out.key("inputErrors")
+        out.beginArray()
+        for e in result.errors {
+            out.beginObject()
+            out.field("file", e.file)
+            out.field("line", e.line)
+            out.field("column", e.column)
+            out.field("message", e.message)
+            out.endObject()
         }
-        let summary: JSONValue = .object([
-            ("files", .int(result.files.count)),
-            ("errors", .int(result.count(.error))),
-            ("warnings", .int(result.count(.warning))),
-            ("info", .int(result.count(.info))),
-            ("inputErrors", .int(result.errors.count)),
-        ])
-        let document: JSONValue = .object([
-            ("version", .int(1)),
-            ("asOf", .string(input.asOf.description)),
-            ("findings", .array(findings)),
-            ("inputErrors", .array(errors)),
-            ("summary", summary),
-        ])
-        return document.text() + "\n"
+        out.endArray()
+        out.key("summary")
+        out.beginObject()
+        out.field("files", result.files.count)
+        out.field("errors", result.count(.error))
+        out.field("warnings", result.count(.warning))
+        out.field("info", result.count(.info))
+        out.field("inputErrors", result.errors.count)
+        out.endObject()
+        out.endObject()
+        return out.text + "\n"
     }
 }

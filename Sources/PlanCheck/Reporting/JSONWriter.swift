@@ -14,52 +14,29 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Serialises with two-space indentation (`pretty`) or compactly.
     public func text(pretty: Bool = true) -> String {
-        var out = ""
-        write(to: &out, indent: pretty ? 0 : -1)
-        return out
+        var writer = JSONTextWriter(pretty: pretty)
+        write(to: &writer)
+        return writer.text
     }
 
-    func write(to out: inout String, indent: Int) {
+    func write(to writer: inout JSONTextWriter) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += d.isFinite ? Node.format(d) : "null"
-        case .string(let s): JSONValue.escape(s, into: &out)
+        case .null: writer.null()
+        case .bool(let b): writer.bool(b)
+        case .int(let i): writer.int(i)
+        case .double(let d): writer.double(d)
+        case .string(let s): writer.string(s)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                newline(&out, indent + 1)
-                item.write(to: &out, indent: indent < 0 ? -1 : indent + 1)
-            }
-            newline(&out, indent)
-            out += "]"
+            writer.beginArray()
+            for item in items { item.write(to: &writer) }
+            writer.endArray()
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{"
-            for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                newline(&out, indent + 1)
-                JSONValue.escape(key, into: &out)
-                out += indent < 0 ? ":" : ": "
-                value.write(to: &out, indent: indent < 0 ? -1 : indent + 1)
+            writer.beginObject()
+            for (key, value) in pairs {
+                writer.key(key)
+                value.write(to: &writer)
             }
-            newline(&out, indent)
-            out += "}"
+            writer.endObject()
         }
-    }
-
-    private func newline(_ out: inout String, _ level: Int) {
-        guard level >= 0 else { return }
-        out += level < JSONValue.indents.count ? JSONValue.indents[level] : "\n" + String(repeating: "  ", count: level)
-    }
-
-    /// A line break and the indentation of each level, made once (a report has thousands).
-    private static let indents = (0..<12).map { "\n" + String(repeating: "  ", count: $0) }
-
-    static func escape(_ s: String, into out: inout String) {
-        StringEscaping.appendQuoted(s, quote: "\"", to: &out)
     }
 }
