@@ -100,6 +100,51 @@ public final class Document: Sendable {
     /// Every root of the stream.
     public var rootNodes: [Node] { roots.map { Node(document: self, index: $0) } }
 
+    /// The value for the key `wanted` in map `map`, as a node id (nil when absent or not a map).
+    ///
+    /// Lookups work on ids, and a `Node` is made only for the result: every `Node` made holds
+    /// the document, and on the per-record path of every checker those reference counts cost
+    /// more than the comparisons.
+    func valueIndex(in map: Int32, forKey wanted: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard kinds[Int(map)] == .map else { return nil }
+        let start = Int(payloads[Int(map)])
+        let n = Int(counts[Int(map)])
+        // Lengths first (the keys of one record rarely share one), bytes only for a candidate.
+        var slot = start
+        for _ in 0..<n {
+            let key = Int(children[slot])
+            if Int(counts[key]) == wanted.count {
+                let offset = Int(payloads[key])
+                let same = wanted.isEmpty || bytes.withUnsafeBufferPointer { all in
+                    memcmpEqual(all.baseAddress! + offset, wanted.baseAddress!, wanted.count)
+                }
+                if same { return children[slot + 1] }
+            }
+            slot += 2
+        }
+        return nil
+    }
+
+    /// `Node.lookup(path:)` on ids: a dotted path of map keys, a segment of digits indexing a list.
+    func lookupIndex(from node: Int32, path bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var current = node
+        var start = 0
+        while true {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: ".") { end += 1 }
+            let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if kinds[Int(current)] == .list {
+                guard let position = Node.decimal(segment), position < Int(counts[Int(current)]) else { return nil }
+                current = children[Int(payloads[Int(current)]) + position]
+            } else {
+                guard let value = valueIndex(in: current, forKey: segment) else { return nil }
+                current = value
+            }
+            if end == bytes.count { return current }
+            start = end + 1
+        }
+    }
+
     /// The container holding node `id` and the slot of `children` it sits in (for a map, the
     /// value's slot, or the key's for a key node); nil for a root.
     ///

@@ -173,55 +173,13 @@ public struct Node: Sendable {
     }
 
     public func value(forKeyBytes wanted: UnsafeBufferPointer<UInt8>) -> Node? {
-        guard kind == .map else { return nil }
-        let doc = document
-        let start = Int(doc.payloads[Int(index)])
-        let n = Int(doc.counts[Int(index)])
-        return doc.children.withUnsafeBufferPointer { kids in
-            doc.bytes.withUnsafeBufferPointer { bytes in
-                doc.payloads.withUnsafeBufferPointer { payloads in
-                    doc.counts.withUnsafeBufferPointer { counts in
-                        var slot = start
-                        for _ in 0..<n {
-                            let key = Int(kids[slot])
-                            if Int(counts[key]) == wanted.count {
-                                let offset = Int(payloads[key])
-                                if wanted.count == 0 || memcmpEqual(bytes.baseAddress! + offset, wanted.baseAddress!, wanted.count) {
-                                    return Node(document: doc, index: kids[slot + 1])
-                                }
-                            }
-                            slot += 2
-                        }
-                        return nil
-                    }
-                }
-            }
-        }
+        document.valueIndex(in: index, forKey: wanted).map { Node(document: document, index: $0) }
     }
 
     /// Follows a dotted path of map keys (`budget.amount`); list items by number (`leads.0`).
     public func lookup(path: String) -> Node? {
-        // The hot path of every checker: walk the dotted path over its bytes, without splitting
-        // it into strings. A segment of digits indexes a list.
         var path = path
-        return path.withUTF8 { bytes -> Node? in
-            var current = self
-            var start = 0
-            while true {
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: ".") { end += 1 }
-                let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if current.kind == .list {
-                    guard let position = Self.decimal(segment), let item = current[position] else { return nil }
-                    current = item
-                } else {
-                    guard let value = current.value(forKeyBytes: segment) else { return nil }
-                    current = value
-                }
-                if end == bytes.count { return current }
-                start = end + 1
-            }
-        }
+        return path.withUTF8 { document.lookupIndex(from: index, path: $0) }.map { Node(document: document, index: $0) }
     }
 
     /// A non-negative decimal number written in `bytes`, or nil.
