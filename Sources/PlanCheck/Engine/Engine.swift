@@ -106,12 +106,14 @@ public struct Engine: Sendable {
             case .failure(let error): errors.append(error)
             }
         }
-        findings.sort(by: Finding.reportOrder)
+        // One file's findings are sorted already; files are merged in any order.
+        if outcomes.count > 1 { findings.sort(by: Finding.reportOrder) }
         return CheckResult(findings: findings, errors: errors, files: files)
     }
 
     /// Applies severity overrides (`rule-id.code` first, then `rule-id`) and sorts.
     func finalize(_ findings: [Finding]) -> [Finding] {
+        if severityOverrides.isEmpty { return findings.sorted(by: Finding.reportOrder) }
         var result: [Finding] = []
         result.reserveCapacity(findings.count)
         for var finding in findings {

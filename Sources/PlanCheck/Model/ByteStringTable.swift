@@ -5,12 +5,14 @@
 /// limit), which costs more than parsing the value did. Keys are copied once into one buffer.
 public struct ByteStringTable<Value: Sendable>: Sendable {
     private var bytes: [UInt8] = []
-    private var offsets: [Int32] = []
-    private var lengths: [Int32] = []
-    private var hashes: [UInt64] = []
+    /// Each entry's key as offset (high 32 bits) and length (low 32 bits) in `bytes`.
+    private var spans: [UInt64] = []
     public private(set) var values: [Value] = []
-    /// Open addressing: entry index + 1, or 0 for an empty slot. Capacity is a power of two.
-    private var slots: [Int32] = Array(repeating: 0, count: 16)
+    /// Open addressing, capacity a power of two: 0 for an empty slot, else the high 32 bits of
+    /// the key's hash and entry index + 1. Keeping the hash in the slot means a probe that
+    /// meets another key costs no read elsewhere; a table of 100 000 ids is larger than the
+    /// cache, and each extra array read was a miss.
+    private var slots: [UInt64] = Array(repeating: 0, count: 16)
 
     public init() {}
 
@@ -18,23 +20,28 @@ public struct ByteStringTable<Value: Sendable>: Sendable {
 
     /// The key of entry `index` as a String (for messages and suggestions).
     public func key(at index: Int) -> String {
-        let o = Int(offsets[index]), n = Int(lengths[index])
+        let span = spans[index]
+        let o = Int(span >> 32), n = Int(span & 0xFFFF_FFFF)
         return String(decoding: bytes[o..<o + n], as: UTF8.self)
     }
 
     private func slot(for key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, entry: Int?) {
         let mask = slots.count - 1
+        let tag = hash >> 32
         var i = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let e = Int(slots[i])
-            if e == 0 { return (i, nil) }
-            let entry = e - 1
-            if hashes[entry] == hash, Int(lengths[entry]) == key.count {
-                let o = Int(offsets[entry])
-                let same = bytes.withUnsafeBufferPointer { all in
-                    key.count == 0 || memcmpEqual(all.baseAddress! + o, key.baseAddress!, key.count)
+            let value = slots[i]
+            if value == 0 { return (i, nil) }
+            if value >> 32 == tag {
+                let entry = Int(value & 0xFFFF_FFFF) - 1
+                let span = spans[entry]
+                if Int(span & 0xFFFF_FFFF) == key.count {
+                    let o = Int(span >> 32)
+                    let same = key.isEmpty || bytes.withUnsafeBufferPointer { all in
+                        memcmpEqual(all.baseAddress! + o, key.baseAddress!, key.count)
+                    }
+                    if same { return (i, entry) }
                 }
-                if same { return (i, entry) }
             }
             i = (i + 1) & mask
         }
@@ -55,12 +62,10 @@ public struct ByteStringTable<Value: Sendable>: Sendable {
         let h = ByteHash.hash(key)
         let (s, entry) = slot(for: key, hash: h)
         if let entry { return values[entry] }
-        offsets.append(Int32(bytes.count))
-        lengths.append(Int32(key.count))
-        hashes.append(h)
+        spans.append(UInt64(bytes.count) << 32 | UInt64(key.count))
         bytes.append(contentsOf: key)
         values.append(value)
-        slots[s] = Int32(values.count)
+        slots[s] = (h >> 32) << 32 | UInt64(values.count)
         if values.count * 2 > slots.count { grow() }
         return nil
     }
@@ -71,13 +76,18 @@ public struct ByteStringTable<Value: Sendable>: Sendable {
         return key.withUTF8 { insert($0, value) }
     }
 
+    /// Doubles the slots; each key's place is found again from its bytes.
     private mutating func grow() {
-        var newSlots = [Int32](repeating: 0, count: slots.count * 2)
+        var newSlots = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = newSlots.count - 1
-        for entry in 0..<values.count {
-            var i = Int(truncatingIfNeeded: hashes[entry]) & mask
-            while newSlots[i] != 0 { i = (i + 1) & mask }
-            newSlots[i] = Int32(entry + 1)
+        bytes.withUnsafeBufferPointer { all in
+            for (entry, span) in spans.enumerated() {
+                let key = UnsafeBufferPointer(start: all.baseAddress.map { $0 + Int(span >> 32) }, count: Int(span & 0xFFFF_FFFF))
+                let h = ByteHash.hash(key)
+                var i = Int(truncatingIfNeeded: h) & mask
+                while newSlots[i] != 0 { i = (i + 1) & mask }
+                newSlots[i] = (h >> 32) << 32 | UInt64(entry + 1)
+            }
         }
         slots = newSlots
     }
