@@ -18,6 +18,10 @@ struct CheckCommand: ParsableCommand {
         Findings hidden by `ignore:` entries, `# plancheck: disable=rule — reason` comments or \
         --baseline are counted on standard error. Baseline entries that no longer occur are \
         reported as info findings (plancheck.stale-baseline-entry) located in the baseline file.
+
+        With PLANCHECK_TIMING=1 in the environment, a table of where the time went (loading each \
+        file, each rule, suppressions, each report) and the peak memory after each phase goes to \
+        standard error.
         """
     )
 
