@@ -41,9 +41,10 @@ public final class Document: Sendable {
     let numbers: [Int64]
     /// string byte length; container child count (map: pairs).
     let counts: [UInt32]
-    /// The container each node sits in (-1 for roots), built on first use: only findings need
-    /// it (for their paths), and a clean dataset should not pay 4 bytes a node for it. An
-    /// aliased node keeps the first container that holds it, normally the anchor's.
+    /// The container each node sits in (-1 for roots), built on first use and only where the
+    /// descent of `containerSlot(of:)` cannot answer (aliases, merge keys, spreadsheets): a
+    /// dataset should not pay 4 bytes a node for it. An aliased node keeps the first container
+    /// that holds it, normally the anchor's.
     var parents: [Int32] {
         parentTable.table.withLock { table in
             if table.count != kinds.count { table = Self.parentTable(kinds: kinds, payloads: payloads, counts: counts, children: children) }
@@ -243,6 +244,7 @@ public final class Document: Sendable {
     }
 }
 
+/// The lazily built parent table, in a box a document shares with its views.
 final class ParentTableBox: Sendable {
     let table = Mutex<[Int32]>([])
 }
