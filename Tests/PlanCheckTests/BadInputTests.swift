@@ -88,7 +88,13 @@ import Testing
         RuleCase(name: "missing target", text: "ruleset: x\nrules:\n  - {id: a, checker: required, fields: a}\n",
                  line: 3, column: 5, message: "needs a `target`"),
         RuleCase(name: "bad template", text: "ruleset: x\nrules:\n  - {id: a, checker: required, target: $.t, fields: a, message: 'x {{ key'}\n",
-                 line: 3, column: 67, message: "unclosed '{{' in message template (at character 3)"),
+                 line: 3, column: 68, message: "unclosed '{{' in message template (at character 3)"),
+        // The column is the problem's own: after the opening quote of a quoted value, at the
+        // character itself in a plain one.
+        RuleCase(name: "bad template, double-quoted", text: "ruleset: x\nrules:\n  - {id: a, checker: required, target: $.t, fields: a, message: \"x {{ key\"}\n",
+                 line: 3, column: 68, message: "unclosed '{{' in message template (at character 3)"),
+        RuleCase(name: "bad when, plain", text: "ruleset: x\nrules:\n  - id: a\n    checker: required\n    target: $.t\n    fields: a\n    when: size(lead) > \n",
+                 line: 7, column: 23, message: "unexpected end of expression (at character 13)"),
     ]
 
     @Test(arguments: ruleFiles)

@@ -22,6 +22,8 @@ struct YAMLEvent {
     var isPlain: Bool
     /// Resolved by the core schema: plain, or plain-styled with a tag other than `!!str`/`!`.
     var resolves: Bool
+    /// A single- or double-quoted scalar (its text starts one column after its mark).
+    var isQuoted = false
     /// libyaml's 0-based start mark.
     var line: Int
     var column: Int
@@ -44,7 +46,7 @@ struct YAMLEvent {
     @inline(__always)
     init(_ event: borrowing yaml_event_t) {
         var kind = Kind.other
-        var isPlain = false, resolves = false
+        var isPlain = false, resolves = false, isQuoted = false
         var value = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var anchor: UnsafeMutablePointer<UInt8>?
         switch event.type {
@@ -55,6 +57,7 @@ struct YAMLEvent {
             let plainStyle = scalar.style == YAML_PLAIN_SCALAR_STYLE
             isPlain = scalar.plain_implicit == 1 && plainStyle
             resolves = isPlain || (plainStyle && scalar.tag != nil && !Self.isStringTag(scalar.tag))
+            isQuoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
             anchor = scalar.anchor
         case YAML_SEQUENCE_START_EVENT:
             kind = .sequenceStart
@@ -74,6 +77,7 @@ struct YAMLEvent {
         self.init(kind: kind, isPlain: isPlain, resolves: resolves,
                   line: Int(event.start_mark.line), column: Int(event.start_mark.column), value: value,
                   anchor: anchor.map { UnsafeBufferPointer(start: $0, count: strlen($0)) })
+        self.isQuoted = isQuoted
     }
 
     static func isStringTag(_ tag: UnsafeMutablePointer<UInt8>?) -> Bool {
@@ -95,6 +99,7 @@ final class EventChunk: @unchecked Sendable {
         var kind: YAMLEvent.Kind
         var isPlain: Bool
         var resolves: Bool
+        var isQuoted: Bool
         var hasAnchor: Bool
         var line: UInt32
         var column: UInt32
@@ -159,7 +164,7 @@ final class EventChunk: @unchecked Sendable {
         guard view.kind != .other && view.kind != .streamEnd else { return } // boundaries build nothing
         let anchorLength = view.anchor?.count ?? 0
         (entries + count).initialize(to: Entry(
-            kind: view.kind, isPlain: view.isPlain, resolves: view.resolves, hasAnchor: view.anchor != nil,
+            kind: view.kind, isPlain: view.isPlain, resolves: view.resolves, isQuoted: view.isQuoted, hasAnchor: view.anchor != nil,
             line: UInt32(truncatingIfNeeded: view.line), column: UInt32(truncatingIfNeeded: view.column),
             valueLength: UInt32(truncatingIfNeeded: view.value.count), anchorLength: UInt32(truncatingIfNeeded: anchorLength)))
         count += 1
@@ -179,8 +184,10 @@ final class EventChunk: @unchecked Sendable {
                 anchor = UnsafeBufferPointer(start: bytes + offset, count: Int(entry.anchorLength))
                 offset += Int(entry.anchorLength)
             }
-            try body(YAMLEvent(kind: entry.kind, isPlain: entry.isPlain, resolves: entry.resolves,
-                               line: Int(entry.line), column: Int(entry.column), value: value, anchor: anchor))
+            var event = YAMLEvent(kind: entry.kind, isPlain: entry.isPlain, resolves: entry.resolves,
+                                  line: Int(entry.line), column: Int(entry.column), value: value, anchor: anchor)
+            event.isQuoted = entry.isQuoted
+            try body(event)
         }
     }
 }

@@ -11,11 +11,15 @@ import Darwin
 public enum YAMLLoader {
     /// - Parameter parallelism: threads that may parse parts of a large file at once (see
     ///   `ParallelYAMLLoader`); the result is the same document whatever the value.
-    public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .default, parallelism: Int = 1) throws(LoadError) -> Document {
-        if parallelism > 1, let document = ParallelYAMLLoader.load(bytes: bytes, file: file, limits: limits, parallelism: parallelism) {
+    /// - Parameter recordingQuotes: remember which scalars were quoted, so messages about a
+    ///   position inside one (an expression in a rule file) count its opening quote.
+    public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .default, parallelism: Int = 1,
+                            recordingQuotes: Bool = false) throws(LoadError) -> Document {
+        if parallelism > 1, !recordingQuotes,
+           let document = ParallelYAMLLoader.load(bytes: bytes, file: file, limits: limits, parallelism: parallelism) {
             return document
         }
-        let (roots, storage) = try parse(bytes[...], file: file, limits: limits, lineOffset: 0)
+        let (roots, storage) = try parse(bytes[...], file: file, limits: limits, lineOffset: 0, recordingQuotes: recordingQuotes)
         return Document(file: file, roots: roots, storage: storage)
     }
 
@@ -49,9 +53,11 @@ public enum YAMLLoader {
     public static let pipelineMinimumBytes = 256 << 10
 
     /// Parses one stream (or a piece of one whose first line is line `lineOffset + 1`).
-    static func parse(_ bytes: ArraySlice<UInt8>, file: String, limits: LoadLimits, lineOffset: Int) throws(LoadError) -> (roots: [Int32], storage: NodeStorage) {
+    static func parse(_ bytes: ArraySlice<UInt8>, file: String, limits: LoadLimits, lineOffset: Int,
+                      recordingQuotes: Bool = false) throws(LoadError) -> (roots: [Int32], storage: NodeStorage) {
         var builder = YAMLBuilder(file: file, limits: limits, expectedBytes: bytes.count)
         builder.lineOffset = lineOffset
+        if recordingQuotes { builder.storage.quotedScalars = [] }
         do {
             try bytes.withUnsafeBufferPointer { (buffer) throws(LoadError) in
                 try builder.run(buffer)
@@ -191,6 +197,7 @@ private struct YAMLBuilder {
                 id = storage.appendString(buffer, line: line, column: column, isKey: isKey)
             }
             expanded += 1
+            if event.isQuoted, storage.quotedScalars != nil { storage.quotedScalars!.append(id) }
             if let anchor = event.anchor { anchors[String(decoding: anchor, as: UTF8.self)] = (id, 1) }
             try add(id, line: line, column: column, plainMergeKey: event.isPlain && buffer.count == 2 && buffer[0] == 0x3C && buffer[1] == 0x3C)
         case .sequenceStart, .mappingStart:

@@ -60,9 +60,12 @@ public final class Document: Sendable {
     /// Spreadsheets: the worksheet of each run of nodes (a loader appends one sheet's cells
     /// after another), so a finding can say `tasks.xlsx:Sheet1!D12`. Empty for text formats.
     let sheetRuns: [SheetRun]
+    /// Single- and double-quoted scalars, in increasing order (recorded for rule files only).
+    let quotedScalars: [Int32]
 
     init(file: String, roots: [Int32], storage: NodeStorage, sheets: [SheetRun] = []) {
         self.parentTable = ParentTableBox()
+        self.quotedScalars = storage.quotedScalars ?? []
         self.sheetRuns = sheets
         self.file = file
         self.roots = roots
@@ -92,6 +95,7 @@ public final class Document: Sendable {
         children = other.children
         bytes = other.bytes
         sheetRuns = other.sheetRuns
+        quotedScalars = other.quotedScalars
         parentTable = other.parentTable
     }
 
@@ -258,6 +262,9 @@ struct SheetRun: Sendable {
 /// The growable arrays a loader appends to; frozen into a `Document` at the end.
 struct NodeStorage {
     var kinds: [NodeKind] = []
+    /// The quoted scalars, in increasing order, when the loader was asked to record them (rule
+    /// files); nil otherwise, and datasets pay nothing.
+    var quotedScalars: [Int32]?
     var positions = PositionTable()
     var payloads: [UInt32] = []
     var numbers: [Int64] = []

@@ -114,7 +114,7 @@ public struct RuleFileLoader: Sendable {
     }
 
     public func load(bytes: [UInt8], file: String) throws(LoadError) -> RuleSet {
-        let document = try YAMLLoader.load(bytes: bytes, file: file)
+        let document = try YAMLLoader.load(bytes: bytes, file: file, recordingQuotes: true)
         guard let root = document.root, root.kind == .map else {
             let node = document.root
             throw LoadError(file: file, line: node?.line ?? 1, column: node?.column ?? 1,
@@ -229,7 +229,9 @@ public struct RuleFileLoader: Sendable {
         let caretPad = prefix.reduce(0) { $0 + ($1.isWideForCaret ? 2 : 1) }
         let lines = text.contains("\n") ? "" : "\n    \(text)\n    " + String(repeating: " ", count: caretPad) + "^"
         let line = node.line + prefix.filter { $0 == "\n" }.count
-        return LoadError(file: node.document.file, line: line, column: node.column + (text.contains("\n") ? 0 : offset),
+        // A quoted value's text starts after its opening quote.
+        let start = node.column + (node.isQuotedScalar ? 1 : 0)
+        return LoadError(file: node.document.file, line: line, column: text.contains("\n") ? node.column : start + offset,
                          message: "\(what): \(error.message) (at character \(offset + 1))\(lines)")
     }
 
