@@ -173,7 +173,29 @@ def machine():
     load = ""
     if hasattr(os, "getloadavg"):
         load = "; load average at the end: " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return f"nproc {os.cpu_count()}, {cpu}{mem}; `{uname}`{load}"
+    return f"nproc {os.cpu_count()}, {cpu}{mem}; `{uname}`{load}{steal_note()}"
+
+
+def cpu_times():
+    """The machine's total and stolen CPU time so far (Linux /proc/stat; None elsewhere)."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+        return sum(fields[:8]), fields[7] if len(fields) > 7 else 0
+    except (OSError, ValueError):
+        return None
+
+
+STARTED = cpu_times()
+
+
+def steal_note():
+    """CPU time the hypervisor gave to others during the run: PlanCheck uses both cores, so a
+    busy neighbour slows it while single-threaded peers barely notice (docs/performance.md)."""
+    now = cpu_times()
+    if not STARTED or not now or now[0] <= STARTED[0]:
+        return ""
+    return f"; CPU steal during the run: {100 * (now[1] - STARTED[1]) / (now[0] - STARTED[0]):.1f} %"
 
 
 def fmt_ratio(x):
