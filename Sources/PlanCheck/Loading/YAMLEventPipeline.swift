@@ -23,7 +23,7 @@ struct YAMLEvent {
     /// Resolved by the core schema: plain, or plain-styled with a tag other than `!!str`/`!`.
     var resolves: Bool
     /// A single- or double-quoted scalar (its text starts one column after its mark).
-    var isQuoted = false
+    var isQuoted: Bool
     /// libyaml's 0-based start mark.
     var line: Int
     var column: Int
@@ -32,11 +32,12 @@ struct YAMLEvent {
     /// The anchor a scalar or collection defines (`&name`), if any.
     var anchor: UnsafeBufferPointer<UInt8>?
 
-    init(kind: Kind, isPlain: Bool, resolves: Bool, line: Int, column: Int,
+    init(kind: Kind, isPlain: Bool, resolves: Bool, isQuoted: Bool, line: Int, column: Int,
          value: UnsafeBufferPointer<UInt8>, anchor: UnsafeBufferPointer<UInt8>?) {
         self.kind = kind
         self.isPlain = isPlain
         self.resolves = resolves
+        self.isQuoted = isQuoted
         self.line = line
         self.column = column
         self.value = value
@@ -74,10 +75,9 @@ struct YAMLEvent {
         case YAML_STREAM_END_EVENT: kind = .streamEnd
         default: break
         }
-        self.init(kind: kind, isPlain: isPlain, resolves: resolves,
+        self.init(kind: kind, isPlain: isPlain, resolves: resolves, isQuoted: isQuoted,
                   line: Int(event.start_mark.line), column: Int(event.start_mark.column), value: value,
                   anchor: anchor.map { UnsafeBufferPointer(start: $0, count: strlen($0)) })
-        self.isQuoted = isQuoted
     }
 
     static func isStringTag(_ tag: UnsafeMutablePointer<UInt8>?) -> Bool {
@@ -184,10 +184,8 @@ final class EventChunk: @unchecked Sendable {
                 anchor = UnsafeBufferPointer(start: bytes + offset, count: Int(entry.anchorLength))
                 offset += Int(entry.anchorLength)
             }
-            var event = YAMLEvent(kind: entry.kind, isPlain: entry.isPlain, resolves: entry.resolves,
-                                  line: Int(entry.line), column: Int(entry.column), value: value, anchor: anchor)
-            event.isQuoted = entry.isQuoted
-            try body(event)
+            try body(YAMLEvent(kind: entry.kind, isPlain: entry.isPlain, resolves: entry.resolves, isQuoted: entry.isQuoted,
+                               line: Int(entry.line), column: Int(entry.column), value: value, anchor: anchor))
         }
     }
 }

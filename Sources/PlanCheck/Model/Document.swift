@@ -168,12 +168,7 @@ public final class Document: Sendable {
             // The children are usually still in order here (a spreadsheet's rows are), so a
             // binary search finds the slot in a million-row list; a linear scan decides when
             // it does not. Scanning first made one finding per row quadratic.
-            var low = start, high = start + n - 1
-            while low <= high {
-                let mid = (low + high) / 2
-                if kids[mid] == id { return (parent, mid) }
-                if kids[mid] < id { low = mid + 1 } else { high = mid - 1 }
-            }
+            if let slot = kids[start..<start + n].lastIndex(atOrBefore: id), kids[slot] == id { return (parent, slot) }
             // Prefer the value slot: a node is a map's key and value only through an alias.
             for slot in stride(from: start + n - 1, through: start, by: -1) where kids[slot] == id {
                 return (parent, slot)
@@ -185,12 +180,8 @@ public final class Document: Sendable {
     /// The descent of `containerSlot(of:)`; container -1 for a root, nil when it does not arrive.
     private func descend(to id: Int32) -> (container: Int32, slot: Int)? {
         // The document whose root is the last one at or before `id`.
-        var low = 0, high = roots.count - 1, root: Int32 = -1
-        while low <= high {
-            let mid = (low + high) / 2
-            if roots[mid] <= id { root = roots[mid]; low = mid + 1 } else { high = mid - 1 }
-        }
-        guard root >= 0 else { return nil }
+        guard let rootSlot = roots.lastIndex(atOrBefore: id) else { return nil }
+        let root = roots[rootSlot]
         if root == id { return (-1, -1) }
         return children.withUnsafeBufferPointer { kids -> (container: Int32, slot: Int)? in
             var container = root
@@ -199,13 +190,7 @@ public final class Document: Sendable {
                 guard kind == .map || kind == .list else { return nil }
                 let start = Int(payloads[Int(container)])
                 let n = Int(counts[Int(container)]) * (kind == .map ? 2 : 1)
-                // The last child at or before `id`.
-                var low = start, high = start + n - 1, slot = -1
-                while low <= high {
-                    let mid = (low + high) / 2
-                    if kids[mid] <= id { slot = mid; low = mid + 1 } else { high = mid - 1 }
-                }
-                guard slot >= 0 else { return nil }
+                guard let slot = kids[start..<start + n].lastIndex(atOrBefore: id) else { return nil }
                 let child = kids[slot]
                 if child == id { return (container, slot) }
                 guard child > container else { return nil } // an alias back: order is broken

@@ -37,14 +37,7 @@ public struct Node: Sendable {
     public var location: SourceLocation { SourceLocation(file: document.file, line: line, column: column) }
     /// Written in quotes (known for rule files, which are loaded recording quotes).
     var isQuotedScalar: Bool {
-        var low = 0, high = document.quotedScalars.count - 1
-        while low <= high {
-            let mid = (low + high) / 2
-            let id = document.quotedScalars[mid]
-            if id == index { return true }
-            if id < index { low = mid + 1 } else { high = mid - 1 }
-        }
-        return false
+        document.quotedScalars.lastIndex(atOrBefore: index).map { document.quotedScalars[$0] == index } ?? false
     }
 
     public var isNull: Bool { kind == .null }

@@ -46,13 +46,9 @@ struct PositionTable: Sendable {
         return Int(overflowColumns[overflowSlot(node)])
     }
 
+    /// Every escaped node has its entry, so the last one at or before `node` is its own.
     private func overflowSlot(_ node: Int32) -> Int {
-        var low = 0, high = overflowNodes.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if overflowNodes[mid] < node { low = mid + 1 } else { high = mid }
-        }
-        return low
+        overflowNodes.lastIndex(atOrBefore: node)!
     }
 
     /// Appends another table's positions (its nodes numbered from `nodeBase` on).

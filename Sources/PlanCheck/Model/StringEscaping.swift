@@ -3,10 +3,7 @@
 enum StringEscaping {
     static func appendQuoted(_ text: String, quote: Unicode.Scalar, to out: inout String) {
         out.unicodeScalars.append(quote)
-        // Most text needs no escape: check its bytes (every byte of a multi-byte character is
-        // 0x80 or above) and append it whole, instead of scalar by scalar.
-        let quoteByte = UInt8(truncatingIfNeeded: quote.value)
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == quoteByte || $0 == UInt8(ascii: "\\") }) {
+        if !needsEscape(text, quote: quote) {
             out += text
             out.unicodeScalars.append(quote)
             return
@@ -27,6 +24,15 @@ enum StringEscaping {
             }
         }
         out.unicodeScalars.append(quote)
+    }
+
+    /// Whether `text` holds a character the quoting must escape. Most text does not, and is
+    /// then appended whole instead of scalar by scalar: its bytes are checked (every byte of a
+    /// multi-byte character is 0x80 or above, so none is mistaken for a quote or a control).
+    @inline(__always)
+    static func needsEscape(_ text: String, quote: Unicode.Scalar) -> Bool {
+        let quoteByte = UInt8(truncatingIfNeeded: quote.value)
+        return text.utf8.contains { $0 < 0x20 || $0 == quoteByte || $0 == UInt8(ascii: "\\") }
     }
 
     static func quoted(_ text: String, quote: Unicode.Scalar) -> String {

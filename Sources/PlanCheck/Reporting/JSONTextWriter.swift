@@ -99,8 +99,7 @@ struct JSONTextWriter {
     }
 
     private mutating func appendQuoted(_ text: String) {
-        // Most text needs no escape: its bytes go in whole (see StringEscaping for the rest).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !StringEscaping.needsEscape(text, quote: "\"") {
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: text.utf8)
             bytes.append(UInt8(ascii: "\""))

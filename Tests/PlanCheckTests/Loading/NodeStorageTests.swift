@@ -70,4 +70,19 @@ import Testing
         #expect(document.payloads[Int(late)] != document.payloads[Int(ids[n - 1])])
         #expect(document.payloads[Int(first)] == document.payloads[Int(ids[0])])
     }
+
+    /// The one binary search behind roots, children, quoted scalars and unpacked positions.
+    @Test func lastIndexAtOrBefore() {
+        let ids: [Int32] = [2, 5, 9, 14]
+        #expect(ids.lastIndex(atOrBefore: 1) == nil)
+        #expect(ids.lastIndex(atOrBefore: 2) == 0)
+        #expect(ids.lastIndex(atOrBefore: 8) == 1)
+        #expect(ids.lastIndex(atOrBefore: 14) == 3)
+        #expect(ids.lastIndex(atOrBefore: 99) == 3)
+        #expect([Int32]().lastIndex(atOrBefore: 3) == nil)
+        // A slice keeps its parent's positions (children of one container in a shared array).
+        #expect(ids[1..<3].lastIndex(atOrBefore: 10) == 2)
+        #expect(ids[1..<3].lastIndex(atOrBefore: 4) == nil)
+    }
 }
+

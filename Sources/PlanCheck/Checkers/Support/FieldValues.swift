@@ -22,7 +22,6 @@ enum FieldValues {
     static func day(_ node: Node) -> PlanDate? {
         if let date = isoDay(node) { return date }
         guard let text = node.scalarText, node.kind != .null else { return nil }
-        if let date = PlanDate(iso: text) { return date }
         if case .interval(let interval) = DeadlineParser.parse(text), interval.start == interval.end { return interval.start }
         return nil
     }
