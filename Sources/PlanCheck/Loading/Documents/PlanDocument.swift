@@ -1,0 +1,57 @@
+/// A plan document (.docx, .txt, .md) as a reader of it sees it: its paragraphs in reading order,
+/// numbering rendered. This is the contract between the document readers (which fill it), the
+/// structure recognition (which turns it into records) and the review copy / annotated view
+/// (which hang findings back on it).
+///
+/// Locations: a finding on a plan document carries `line` = `PlanParagraph.line` and
+/// `column` = 1 + the Unicode scalars of `PlanParagraph.text` before the spot (1 for the whole
+/// paragraph), the way YAML findings count columns.
+public struct PlanDocument: Sendable, Equatable {
+    public var file: String
+    public var paragraphs: [PlanParagraph]
+
+    public init(file: String, paragraphs: [PlanParagraph]) {
+        self.file = file
+        self.paragraphs = paragraphs
+    }
+}
+
+public struct PlanParagraph: Sendable, Equatable {
+    /// For .docx: the 1-based ordinal of this paragraph's `<w:p>` element among all `<w:p>`
+    /// start tags of `word/document.xml`, in document order — body, tables, content controls and
+    /// text boxes alike, whether or not the reader keeps the paragraph. A writer that walks the
+    /// same part finds the same element by counting. For .txt/.md: the 1-based line number on
+    /// which the paragraph starts.
+    public var line: Int
+    /// The text as a reader sees it, the rendered numbering label included ("（一）加强组织领导").
+    public var text: String
+    /// How many Unicode scalars at the start of `text` come from automatic numbering (0 when the
+    /// label is typed or absent).
+    public var numberingLength: Int
+    /// Heading or outline level, 1 = top, nil for body text.
+    public var outlineLevel: Int?
+    /// Set when the paragraph sits in a table cell.
+    public var cell: PlanTableCell?
+
+    public init(line: Int, text: String, numberingLength: Int = 0, outlineLevel: Int? = nil, cell: PlanTableCell? = nil) {
+        self.line = line
+        self.text = text
+        self.numberingLength = numberingLength
+        self.outlineLevel = outlineLevel
+        self.cell = cell
+    }
+}
+
+/// A table cell, all 1-based: the table's ordinal in the document, the row and the column
+/// (grid column, after merged cells are expanded).
+public struct PlanTableCell: Sendable, Equatable, Hashable {
+    public var table: Int
+    public var row: Int
+    public var column: Int
+
+    public init(table: Int, row: Int, column: Int) {
+        self.table = table
+        self.row = row
+        self.column = column
+    }
+}
