@@ -10,6 +10,10 @@ struct BaselineCommand: ParsableCommand {
         the problem (not its line), so moving records or checking the repository out elsewhere \
         keeps them valid. Findings already hidden by `ignore:` or inline suppressions are not \
         recorded. Rerun to accept the current state; commit the file.
+
+        With --prune, the existing baseline (--output) only loses the entries that no longer \
+        occur (fixed problems); new findings are not accepted, so they keep failing `check`. \
+        Entries of files this run did not check are kept.
         """
     )
 
@@ -18,27 +22,46 @@ struct BaselineCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The baseline file to write (atomically).", valueName: "file"))
     var output: String = ".plancheck-baseline.json"
 
+    @Flag(name: .long, help: "Only drop the entries of the existing baseline that no longer occur; accept nothing new.")
+    var prune = false
+
     @Argument(help: "Dataset files or folders (default: the configuration's datasets).")
     var paths: [String] = []
 
     func validate() throws { try project.validate() }
 
     func run() throws {
-        let checked = try CheckRun.perform(project: project, paths: paths, baseline: nil, reportUnusedSuppressions: false)
-        let result = checked.outcome.result
+        if prune && !FileSystem.exists(output) {
+            printError("\(output): error: --prune needs an existing baseline; write one with `plancheck baseline --output \(output)`")
+            throw ExitCode(2)
+        }
+        let session = CheckRun.session(project: project, paths: paths, baseline: prune ? output : nil, reportUnusedSuppressions: false)
+        let result = session.result
         if result.hasInputErrors {
             // A dataset that could not be read would silently lose its entries.
             for error in result.errors { printError(error.description) }
-            printError("error: the baseline was not written because some datasets could not be read")
+            printError("error: the baseline was not written because some inputs could not be used")
             throw ExitCode(2)
         }
-        let baseline = Baseline(findings: result.findings, repositoryRoot: CheckRun.repositoryRoot(baseline: output))
+        for note in session.notes { printError(note) }
+        let baseline: Baseline
+        if prune {
+            // Loaded once more only to keep its entries in their written order.
+            let existing: Baseline
+            do { existing = try Baseline.load(path: output) } catch { throw Self.failInput(error) }
+            guard let application = session.outcome.baselineApplication else { throw ExitCode(2) }
+            baseline = existing.pruned(by: application)
+            let removed = existing.entries.count - baseline.entries.count
+            printError("removed \(removed) \(removed == 1 ? "entry" : "entries") that no longer occur; kept \(baseline.entries.count)")
+        } else {
+            baseline = Baseline(findings: result.findings, repositoryRoot: CheckSession.baselineRoot(for: output))
+        }
         do {
-            try FileSystem.writeAtomically(Array(baseline.text().utf8), to: output)
+            try OutputFile.write(Array(baseline.text().utf8), to: output)
         } catch {
-            printError("\(output): error: cannot write the baseline: \(error)")
+            printError("error: \(error)")
             throw ExitCode(2)
         }
-        printError("wrote \(baseline.entries.count) \(baseline.entries.count == 1 ? "entry" : "entries") to \(output)")
+        if !prune { printError("wrote \(baseline.entries.count) \(baseline.entries.count == 1 ? "entry" : "entries") to \(output)") }
     }
 }

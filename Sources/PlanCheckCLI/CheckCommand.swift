@@ -7,13 +7,16 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check datasets against rule files.",
         discussion: """
         PATHs are dataset files or folders (searched recursively for .yaml, .yml, .json, .jsonl, .csv, .tsv and .xlsx). \
-        Without PATHs, the configuration's `datasets` are checked. The configuration is \
-        --config, else .plancheck.yml in the current folder or above, else next to the first PATH.
+        Without PATHs, the configuration's `datasets` are checked. Each dataset is checked with \
+        the nearest .plancheck.yml in its folder or above (up to the repository root), so \
+        `plancheck check .` checks every plan folder by its own configuration in one report; \
+        --config FILE applies one configuration to all.
 
         Several reports in one run: --format and --output pair up by position; a format without \
         an --output (or with `--output -`) goes to standard output, at most one may. Example: \
-        --format text --format sarif --output - --output plancheck.sarif. Every file is written \
-        atomically.
+        --format text --format sarif --output - --output plancheck.sarif. A file is written \
+        atomically (missing folders are created); /dev/stderr, /dev/fd/N, FIFOs and devices are \
+        written directly. An output that cannot be written is an input error in every other report.
 
         Findings hidden by `ignore:` entries, `# plancheck: disable=rule — reason` comments or \
         --baseline are counted on standard error. Baseline entries that no longer occur are \
@@ -45,6 +48,12 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Dataset files or folders.")
     var paths: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Colour in text on standard output: auto (a terminal, or FORCE_COLOR/CLICOLOR_FORCE set; never with NO_COLOR), always or never.", valueName: "when"))
+    var color: String = "auto"
+
+    @Option(name: .long, help: ArgumentHelp("URL the Markdown report links findings to (base + path + #Lline); default from GITHUB_SERVER_URL/GITHUB_REPOSITORY/GITHUB_SHA or CI_PROJECT_URL/CI_COMMIT_SHA.", valueName: "url"))
+    var linkBase: String?
+
     func validate() throws {
         if case .failure(let error) = ReportDestination.pair(formats: format, outputs: output) {
             throw ValidationError(error.message)
@@ -52,36 +61,48 @@ struct CheckCommand: ParsableCommand {
         guard ["error", "warning", "info", "never"].contains(failOn) else {
             throw ValidationError("--fail-on takes error, warning, info or never")
         }
+        guard ColorChoice(rawValue: color) != nil else { throw ValidationError("--color takes auto, always or never") }
         try project.validate()
     }
 
     func run() throws {
         let destinations = try ReportDestination.pair(formats: format, outputs: output).get()
-        let checked = try CheckRun.perform(project: project, paths: paths, baseline: baseline,
-                                           reportUnusedSuppressions: reportUnusedSuppressions)
-        let result = checked.outcome.result
-        var standardOutput: String?
-        for destination in destinations {
+        // An output that cannot be written is found before checking, so every other report
+        // still carries it as an input error (the CI step uploading them finds its files).
+        var unwritable: [String: OutputError] = [:]
+        for destination in destinations where !destination.isStandardOutput {
+            if let problem = OutputFile.problem(writing: destination.output) { unwritable[destination.output] = problem }
+        }
+        var session = CheckRun.session(project: project, paths: paths, baseline: baseline,
+                                       reportUnusedSuppressions: reportUnusedSuppressions)
+        for (path, problem) in unwritable.sorted(by: { $0.key < $1.key }) {
+            session.outcome.result.errors.append(LoadError(file: path, line: 0, column: 0, message: "the report cannot be written: \(problem.reason)"))
+        }
+        let environment = Environment.values(Environment.reportVariables)
+        let threshold = Severity(rawValue: failOn)
+        let wantsColor = ColorChoice(rawValue: color)!.wantsColor(environment: environment, isTerminal: Terminal.isTerminal(1))
+        let base = LinkBase.resolve(option: linkBase, environment: environment)
+        var failedWrites = false
+        for destination in destinations where unwritable[destination.output] == nil {
             let formatType = ReportFormats.named(destination.format)!
-            let input = ReportInput(result: result, rules: checked.project.engine.rules, asOf: checked.project.engine.asOf,
-                                    color: destination.isStandardOutput && destination.format == TextReport.identifier && Terminal.wantsColor)
+            let input = session.reportInput(failOn: threshold,
+                                            color: destination.isStandardOutput && destination.format == TextReport.identifier && wantsColor,
+                                            linkBase: base)
             let text = Timing.measure("report \(destination.format)") { formatType.init().render(input) }
-            if destination.isStandardOutput {
-                standardOutput = text
-                continue
-            }
             do {
-                try FileSystem.writeAtomically(Array(text.utf8), to: destination.output)
+                try OutputFile.write(Array(text.utf8), to: destination.output)
             } catch {
-                printError("\(destination.output): error: cannot write the report: \(error)")
-                throw ExitCode(2)
+                printError("error: \(error)")
+                failedWrites = true
             }
         }
-        if let standardOutput { print(standardOutput, terminator: "") }
-        checked.printHiddenCounts()
+        for (_, problem) in unwritable.sorted(by: { $0.key < $1.key }) { printError("error: \(problem)") }
+        for note in session.notes { printError(note) }
+        CheckRun.printHiddenCounts(session.outcome)
         if Timing.isEnabled { printError(Timing.report()) }
-        if result.hasInputErrors { throw ExitCode(2) }
-        if let threshold = Severity(rawValue: failOn), result.findings.contains(where: { $0.severity >= threshold }) {
+        let result = session.result
+        if result.hasInputErrors || failedWrites { throw ExitCode(2) }
+        if let threshold, result.findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)
         }
     }

@@ -10,9 +10,19 @@ func printError(_ text: String) {
 }
 
 enum Terminal {
-    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
-    static var wantsColor: Bool {
-        if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
-        return isatty(STDOUT_FILENO) == 1
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+}
+
+enum Environment {
+    /// The variables colour and link choices read (see ColorChoice, LinkBase).
+    static let reportVariables = ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY",
+                                  "GITHUB_SHA", "CI_PROJECT_URL", "CI_COMMIT_SHA"]
+
+    static func values(_ names: [String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for name in names {
+            if let value = getenv(name) { result[name] = String(cString: value) }
+        }
+        return result
     }
 }

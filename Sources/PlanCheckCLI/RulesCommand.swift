@@ -21,11 +21,19 @@ struct ListRules: ParsableCommand {
             print("  \(descriptor.name.padding(16))\(descriptor.summary)")
         }
         print("\nBuilt-in packs: \(Project.packNames.joined(separator: ", "))")
+        if project.config == nil && project.rules.isEmpty
+            && ConfigurationLookup.nearest(forFolder: FileSystem.currentDirectory) == nil {
+            // Say so: a silent list of checkers reads as "this project has no rules".
+            let searched = ConfigurationLookup.searchedFolders(from: FileSystem.currentDirectory)
+            print("\nNo configuration found: no \(Configuration.fileName) in \(searched.first ?? ".")"
+                  + (searched.count > 1 ? " or the folders above it up to \(searched.last!)" : "")
+                  + ". Listed only checkers and built-in packs; run in a plan folder, or give --config FILE or --rules FILE.")
+            return
+        }
         let loaded: Project
         do {
             loaded = try project.load(paths: [])
         } catch {
-            if project.config == nil && project.rules.isEmpty { return } // no project here: checkers only
             throw Self.failInput(error)
         }
         for set in loaded.ruleSets {

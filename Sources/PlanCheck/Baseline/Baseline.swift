@@ -86,33 +86,82 @@ public struct Baseline: Sendable {
         return baseline
     }
 
-    /// Splits `findings` into those the baseline does not cover and the number hidden, and
-    /// lists the entries no finding matched (fixed problems), as `info` findings located in the
-    /// baseline file so they can be deleted.
-    public func apply(to findings: [Finding], repositoryRoot: String?) -> (kept: [Finding], hidden: Int, stale: [Finding]) {
+    /// What applying a baseline to a run's findings gives.
+    public struct Application: Sendable {
+        /// The findings no entry covers (new problems).
+        public var kept: [Finding]
+        /// How many findings entries hid.
+        public var hidden: Int
+        /// Entries of checked files that no finding matched (fixed problems), as `info`
+        /// findings located in the baseline file so they can be deleted.
+        public var stale: [Finding]
+        /// Indices of the entries that still match a finding (hidden or suppressed) or name a
+        /// file this run did not check: what `baseline --prune` keeps.
+        public var stillValid: [Int]
+        /// True when entries exist but none names a file this run checked: the paths are
+        /// probably relative to another folder (no git checkout, a moved baseline).
+        public var matchesNoCheckedFile: Bool
+    }
+
+    /// Splits `findings` into those the baseline does not cover and those it hides.
+    ///
+    /// - Parameters:
+    ///   - checkedFiles: the run's datasets; entries of other files are neither used nor stale
+    ///     (checking one file must not call the rest of the baseline fixed). Nil: every file.
+    ///   - suppressed: findings hidden by `ignore:` or inline comments; an entry they match
+    ///     still describes a real problem, so it is not "no longer occurs".
+    public func apply(to findings: [Finding], repositoryRoot: String?, checkedFiles: [String]? = nil,
+                      suppressed: [Finding] = []) -> Application {
         var remaining: [Key: [Int]] = [:]
         for (i, entry) in entries.enumerated() { remaining[entry.key, default: []].append(i) }
+        var used = Set<Int>()
+        func take(_ finding: Finding) -> Bool {
+            let key = Self.entry(for: finding, repositoryRoot: repositoryRoot).key
+            guard var slots = remaining[key], !slots.isEmpty else { return false }
+            used.insert(slots.removeFirst())
+            remaining[key] = slots
+            return true
+        }
         var kept: [Finding] = []
         var hidden = 0
         for finding in findings {
-            let key = Self.entry(for: finding, repositoryRoot: repositoryRoot).key
-            if var slots = remaining[key], !slots.isEmpty {
-                slots.removeFirst()
-                remaining[key] = slots
-                hidden += 1
-            } else {
-                kept.append(finding)
+            if take(finding) { hidden += 1 } else { kept.append(finding) }
+        }
+        for finding in suppressed { _ = take(finding) }
+        let checked = checkedFiles.map { Set($0.map { RepositoryPaths.relative($0, to: repositoryRoot) }) }
+        var stillValid: [Int] = []
+        var stale: [Finding] = []
+        var namesCheckedFile = false
+        for (i, entry) in entries.enumerated() {
+            let isChecked = checked?.contains(entry.file) ?? true
+            if isChecked { namesCheckedFile = true }
+            if used.contains(i) || !isChecked {
+                stillValid.append(i)
+                continue
             }
+            stale.append(staleFinding(i))
         }
-        let unused = remaining.values.flatMap { $0 }.sorted()
-        let stale = unused.map { i -> Finding in
-            let entry = entries[i]
-            let location = i < locations.count ? locations[i] : SourceLocation(file: file ?? "<baseline>", line: 0, column: 0)
-            return Finding(rule: ToolRules.staleBaselineEntry, checker: ToolRules.checker, severity: .info,
-                           message: "baseline entry no longer occurs: \(entry.file): [\(entry.rule)] \(entry.record): \(entry.message) — remove it or rerun `plancheck baseline`",
-                           file: location.file, line: location.line, column: location.column,
-                           path: "$.entries[\(i)]", record: entry.record)
-        }
-        return (kept, hidden, stale)
+        return Application(kept: kept, hidden: hidden, stale: stale, stillValid: stillValid,
+                           matchesNoCheckedFile: !entries.isEmpty && !namesCheckedFile)
+    }
+
+    /// The baseline without the entries `application` found fixed (`baseline --prune`):
+    /// nothing is added, so a new finding keeps failing.
+    public func pruned(by application: Application) -> Baseline {
+        var copy = Baseline(entries: application.stillValid.map { entries[$0] })
+        copy.file = file
+        return copy
+    }
+
+    func staleFinding(_ i: Int) -> Finding {
+        let entry = entries[i]
+        let location = i < locations.count ? locations[i] : SourceLocation(file: file ?? "<baseline>", line: 0, column: 0)
+        // Messages usually begin with the record key already (`T05: …`); say it once.
+        let problem = entry.message.hasPrefix(entry.record + ":") || entry.message.hasPrefix(entry.record + " ")
+            || entry.record.isEmpty ? entry.message : "\(entry.record): \(entry.message)"
+        return Finding(rule: ToolRules.staleBaselineEntry, checker: ToolRules.checker, severity: .info,
+                       message: "baseline entry no longer occurs: \(entry.file): [\(entry.rule)] \(problem) — remove it with `plancheck baseline --prune`",
+                       file: location.file, line: location.line, column: location.column,
+                       path: "$.entries[\(i)]", record: entry.record)
     }
 }

@@ -53,10 +53,9 @@ public enum FileSystem {
         return result.sorted()
     }
 
-    /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename,
-    /// so a reader never sees half a report.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try Data(bytes).write(to: url, options: .atomic)
+    /// Writes `bytes` to `path`: atomically for a regular file or a new path, directly for a
+    /// device, FIFO or `/dev/stderr` (see `OutputFile`), creating missing folders.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        try OutputFile.write(bytes, to: path)
     }
 }

@@ -17,7 +17,9 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         self.init(file: node.document.file, line: node.line, column: node.column, message: message)
     }
 
-    public var description: String { "\(file):\(line):\(column): error: \(message)" }
+    /// `file:line:column: error: message`; a problem with the file as a whole (a missing file,
+    /// an unwritable output) has no position and prints `file: error: message`.
+    public var description: String { line >= 1 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)" }
 }
 
 /// Bounds that keep hostile or broken input from exhausting time or memory.

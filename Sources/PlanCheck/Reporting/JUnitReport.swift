@@ -1,7 +1,9 @@
 /// JUnit XML for GitLab (`artifacts:reports:junit`), Jenkins and other test dashboards.
 ///
-/// One `<testsuite>` per dataset file and one `<testcase>` per finding carrying a single
-/// `<failure>` (the common JUnit XSD allows one per test case). `classname` and `file` are the
+/// One `<testsuite>` per dataset file and one `<testcase>` per finding. A finding at or above
+/// `--fail-on` carries a single `<failure>` (the common JUnit XSD allows one per test case);
+/// one below it is a passing test case with the finding in `<system-out>` — an info note is
+/// not a failed test. `classname` and `file` are the
 /// dataset's repository-relative path, which GitLab and Jenkins show as the location. A file
 /// without findings gets one passing test case, so a clean run is never an empty report. A file
 /// that could not be read gets one test case with an `<error>`.
@@ -33,16 +35,25 @@ public struct JUnitReport: ReportFormat {
             let findings = byFile[file] ?? []
             let errors = errorsByFile[file] ?? []
             var cases = ""
+            var failures = 0
             for finding in findings {
                 let title = "\(finding.rule) \(finding.record) (line \(finding.line))"
                 cases += "    <testcase name=\"\(Self.escape(title))\" classname=\"\(Self.escape(name))\" file=\"\(Self.escape(name))\" line=\"\(finding.line)\">\n"
                 let detail = "\(name):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]"
-                cases += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Self.escape(finding.message))\">\(Self.escape(detail))</failure>\n"
+                if let failOn = input.failOn, finding.severity >= failOn {
+                    cases += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Self.escape(finding.message))\">\(Self.escape(detail))</failure>\n"
+                    failures += 1
+                } else {
+                    // Below --fail-on the finding does not fail the run, so it is not a failed
+                    // test either: a passing test case whose output carries it.
+                    cases += "      <system-out>\(Self.escape(detail))</system-out>\n"
+                }
                 cases += "    </testcase>\n"
             }
             for error in errors {
+                let place = error.line >= 1 ? "\(name):\(error.line):\(error.column)" : name
                 cases += "    <testcase name=\"read \(Self.escape(name))\" classname=\"\(Self.escape(name))\" file=\"\(Self.escape(name))\">\n"
-                cases += "      <error type=\"input-error\" message=\"\(Self.escape(error.message))\">\(Self.escape("\(name):\(error.line):\(error.column): \(error.message)"))</error>\n"
+                cases += "      <error type=\"input-error\" message=\"\(Self.escape(error.message))\">\(Self.escape("\(place): \(error.message)"))</error>\n"
                 cases += "    </testcase>\n"
             }
             var tests = findings.count + errors.count
@@ -50,11 +61,11 @@ public struct JUnitReport: ReportFormat {
                 cases += "    <testcase name=\"plancheck\" classname=\"\(Self.escape(name))\" file=\"\(Self.escape(name))\"/>\n"
                 tests = 1
             }
-            suites += "  <testsuite name=\"\(Self.escape(name))\" tests=\"\(tests)\" failures=\"\(findings.count)\" errors=\"\(errors.count)\" skipped=\"0\" file=\"\(Self.escape(name))\">\n"
+            suites += "  <testsuite name=\"\(Self.escape(name))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors.count)\" skipped=\"0\" file=\"\(Self.escape(name))\">\n"
             suites += cases
             suites += "  </testsuite>\n"
             totalTests += tests
-            totalFailures += findings.count
+            totalFailures += failures
             totalErrors += errors.count
         }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

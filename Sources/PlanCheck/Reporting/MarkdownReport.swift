@@ -1,5 +1,10 @@
 /// A pull-request comment: a summary line, a per-file count table and a findings table.
 ///
+/// The first line is the hidden marker `<!-- plancheck-report -->`, so a workflow can find its
+/// earlier comment and update it instead of adding one per push. The summary says how many
+/// findings suppressions and the baseline hid. With a link base (`--link-base`, or the CI's
+/// environment: see `LinkBase`) each location links to the file at that line.
+///
 /// Table cells escape `|` and turn line breaks into `<br>` so a message cannot break the table.
 /// GitHub refuses comments over 65 536 characters, so the findings table stops after
 /// `maxFindings` rows and says how many were left out.
@@ -17,9 +22,16 @@ public struct MarkdownReport: ReportFormat {
         self.maxFindings = maxFindings
     }
 
+    /// The hidden first line a comment-posting step searches for.
+    public static let marker = "<!-- plancheck-report -->"
+
     public func render(_ input: ReportInput) -> String {
         let result = input.result
-        var out = "### PlanCheck: \(result.summaryLine)\n\n"
+        var out = Self.marker + "\n### PlanCheck: \(result.summaryLine)\n\n"
+        var hidden: [String] = []
+        if input.hidden.suppressed > 0 { hidden.append("\(input.hidden.suppressed) suppressed (inline comments and `ignore:`)") }
+        if input.hidden.baselined > 0 { hidden.append("\(input.hidden.baselined) accepted by the baseline") }
+        if !hidden.isEmpty { out += "Not shown: " + hidden.joined(separator: ", ") + ".\n\n" }
         if result.findings.isEmpty && result.errors.isEmpty {
             out += "No findings.\n"
             return out
@@ -39,17 +51,19 @@ public struct MarkdownReport: ReportFormat {
         if !result.errors.isEmpty {
             out += "\n**Could not be read:**\n\n"
             for error in result.errors {
-                out += "- `\(Self.code(path(error.file))):\(error.line):\(error.column)` \(Self.cell(error.message))\n"
+                out += "- `\(Self.code(error.line >= 1 ? "\(path(error.file)):\(error.line):\(error.column)" : path(error.file)))` \(Self.cell(error.message))\n"
             }
         }
         if !result.findings.isEmpty {
             out += "\n| | location | rule | record | message |\n|---|---|---|---|---|\n"
             for finding in result.findings.prefix(maxFindings) {
-                let location = "\(path(finding.file)):\(finding.line):\(finding.column)"
-                out += "| \(Self.icon(finding.severity)) | `\(Self.code(location))` | `\(Self.code(finding.rule))` | \(Self.cell(finding.record)) | \(Self.cell(finding.message)) |\n"
+                let location = "`\(Self.code("\(path(finding.file)):\(finding.line):\(finding.column)"))`"
+                let linked = input.linkBase.map { "[\(location)](\(LinkBase.link(base: $0, path: path(finding.file), line: finding.line)))" } ?? location
+                out += "| \(Self.icon(finding.severity)) | \(linked) | `\(Self.code(finding.rule))` | \(Self.cell(finding.record)) | \(Self.cell(finding.message)) |\n"
             }
             if result.findings.count > maxFindings {
-                out += "\n…and \(result.findings.count - maxFindings) more findings (see the full report).\n"
+                out += "\n…and \(result.findings.count - maxFindings) more findings not listed here (GitHub limits a comment's size); "
+                    + "the job's `--format text` or SARIF report lists them all.\n"
             }
         }
         return out

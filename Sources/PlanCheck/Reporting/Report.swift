@@ -6,12 +6,31 @@ public struct ReportInput: Sendable {
     public var asOf: PlanDate
     /// Colour escapes are wanted (text on a terminal without NO_COLOR).
     public var color: Bool
+    /// `--fail-on`: the lowest severity that fails the run (nil: `never`). JUnit makes only
+    /// these findings failed test cases.
+    public var failOn: Severity? = .error
+    /// Findings hidden by suppressions and the baseline (the Markdown comment says how many).
+    public var hidden = HiddenCounts()
+    /// Where a finding's file can be viewed (`--link-base`, or the CI's environment): the
+    /// Markdown report links `linkBase + path + #Lline`.
+    public var linkBase: String?
 
     public init(result: CheckResult, rules: [CompiledRule], asOf: PlanDate, color: Bool = false) {
         self.result = result
         self.rules = rules
         self.asOf = asOf
         self.color = color
+    }
+}
+
+/// How many findings were hidden, and by what.
+public struct HiddenCounts: Sendable, Equatable {
+    public var suppressed = 0
+    public var baselined = 0
+
+    public init(suppressed: Int = 0, baselined: Int = 0) {
+        self.suppressed = suppressed
+        self.baselined = baselined
     }
 }
 
@@ -45,4 +64,9 @@ extension CheckResult {
         if !errors.isEmpty { line += "; \(plural(errors.count, "input error"))" }
         return line
     }
+}
+
+extension LoadError {
+    /// `file:line:column`, or only `file` for a problem with the file as a whole.
+    public var place: String { line >= 1 ? "\(file):\(line):\(column)" : file }
 }

@@ -10,7 +10,7 @@ public struct TextReport: ReportFormat {
         var out = ""
         var currentFile: String?
         for error in result.errors.sorted(by: { $0.file < $1.file }) {
-            out += paint("\(error.file):\(error.line):\(error.column): ", .bold, input.color)
+            out += paint("\(error.place): ", .bold, input.color)
             out += paint("input error: ", .red, input.color) + error.message + "\n"
         }
         if !result.errors.isEmpty && !result.findings.isEmpty { out += "\n" }

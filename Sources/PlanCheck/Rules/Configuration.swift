@@ -35,6 +35,10 @@ public struct Configuration: Sendable {
     public var ignores: [IgnoreEntry] = []
     /// External checker programs by name (`checker: plugin:NAME`); declaring one allows nothing.
     public var plugins: [String: PluginSpec] = [:]
+    /// Where each `packs:` entry is written (parallel to `packs`), for errors about a pack.
+    public var packLocations: [SourceLocation] = []
+    /// Where each `severity:` key is written, for errors about an overridden rule.
+    public var severityLocations: [String: SourceLocation] = [:]
 
     public init() {}
 
@@ -55,51 +59,82 @@ public struct Configuration: Sendable {
         }
     }
 
+    /// Reads a configuration; the first problem is thrown (see `loadReportingAll`).
     public static func load(path: String) throws(LoadError) -> Configuration {
-        let document = try YAMLLoader.load(bytes: FileReader.read(path), file: path)
+        let (config, errors) = loadReportingAll(path: path)
+        if let first = errors.first { throw first }
+        return config
+    }
+
+    /// The most problems one configuration reports in a run; the rest are summarised.
+    public static let errorLimit = 20
+
+    /// Reads a configuration and collects every problem, each located at its key or value,
+    /// so a file with several mistakes is fixed in one round (up to `errorLimit`).
+    public static func loadReportingAll(path: String) -> (Configuration, [LoadError]) {
         var config = Configuration()
         config.file = path
-        guard let root = document.root else { return config } // an empty config is allowed
-        guard root.kind == .map else { throw LoadError(at: root, "the configuration is a map with keys \(keys.joined(separator: ", "))") }
-        try RuleFileLoader.checkKeys(root, allowed: keys, what: "configuration")
+        var errors: [LoadError] = []
+        func attempt(_ body: () throws(LoadError) -> Void) {
+            do { try body() } catch { errors.append(error) }
+        }
+        let document: Document
+        do { document = try YAMLLoader.load(bytes: FileReader.read(path), file: path) } catch { return (config, [error]) }
+        guard let root = document.root else { return (config, []) } // an empty config is allowed
+        guard root.kind == .map else {
+            return (config, [LoadError(at: root, "the configuration is a map with keys \(keys.joined(separator: ", "))")])
+        }
+        for key in root.keys where !keys.contains(key.string ?? "") {
+            let name = key.string ?? ""
+            let hint = Suggestions.closest(to: name, among: keys, limit: 1).first.map { " — did you mean `\($0)`?" } ?? ""
+            errors.append(LoadError(at: key, "unknown key `\(name)` in configuration\(hint); allowed keys: \(keys.joined(separator: ", "))"))
+        }
         let base = FileSystem.directory(of: path)
-        config.ruleFiles = try strings(root, "rules").map { FileSystem.join(base, $0) }
-        config.packs = try strings(root, "packs")
-        config.datasets = try strings(root, "datasets").map { FileSystem.join(base, $0) }
+        attempt { () throws(LoadError) in config.ruleFiles = try strings(root, "rules").map { FileSystem.join(base, $0) } }
+        attempt { () throws(LoadError) in
+            config.packs = try strings(root, "packs")
+            config.packLocations = (root["packs"].map { $0.kind == .list ? Array($0.items) : [$0] } ?? []).map(\.location)
+        }
+        attempt { () throws(LoadError) in config.datasets = try strings(root, "datasets").map { FileSystem.join(base, $0) } }
         if let asOf = root["asOf"] {
-            guard let text = asOf.scalarText, let date = PlanDate(iso: text) else {
-                throw LoadError(at: asOf, "`asOf` must be a date written YYYY-MM-DD")
+            attempt { () throws(LoadError) in
+                guard let text = asOf.scalarText, let date = PlanDate(iso: text) else {
+                    throw LoadError(at: asOf, "`asOf` must be a date written YYYY-MM-DD")
+                }
+                config.asOf = date
             }
-            config.asOf = date
         }
         if let collections = root["collections"] {
-            guard collections.kind == .map else { throw LoadError(at: collections, "`collections` maps names to {file, path}") }
-            for (name, spec) in collections.entries {
-                guard spec.kind == .map else { throw LoadError(at: spec, "collection `\(name)` is a map with `file` and `path`") }
-                try RuleFileLoader.checkKeys(spec, allowed: ["file", "path"], what: "collection `\(name)`")
-                guard let file = spec["file"]?.string else { throw LoadError(at: spec, "collection `\(name)` needs `file`") }
-                let pathNode = spec["path"]
-                let path = try JSONPath.compile(pathNode?.string ?? "$[*]", at: pathNode ?? spec)
-                config.collections.append(CollectionSource(name: name, file: FileSystem.join(base, file), path: path))
+            if collections.kind != .map { errors.append(LoadError(at: collections, "`collections` maps names to {file, path}")) }
+            for (name, spec) in collections.kind == .map ? collections.entries : [] {
+                attempt { () throws(LoadError) in
+                    guard spec.kind == .map else { throw LoadError(at: spec, "collection `\(name)` is a map with `file` and `path`") }
+                    try RuleFileLoader.checkKeys(spec, allowed: ["file", "path"], what: "collection `\(name)`")
+                    guard let file = spec["file"]?.string else { throw LoadError(at: spec, "collection `\(name)` needs `file`") }
+                    let pathNode = spec["path"]
+                    let path = try JSONPath.compile(pathNode?.string ?? "$[*]", at: pathNode ?? spec)
+                    config.collections.append(CollectionSource(name: name, file: FileSystem.join(base, file), path: path))
+                }
             }
         }
-        if let tables = root["tables"] { config.tables = try TableSource.parseList(tables, base: base) }
+        if let tables = root["tables"] { attempt { () throws(LoadError) in config.tables = try TableSource.parseList(tables, base: base) } }
         if let severity = root["severity"] {
-            guard severity.kind == .map else { throw LoadError(at: severity, "`severity` maps rule ids to error, warning, info or off") }
-            for (rule, value) in severity.entries {
+            if severity.kind != .map { errors.append(LoadError(at: severity, "`severity` maps rule ids to error, warning, info or off")) }
+            for (rule, value) in severity.kind == .map ? severity.entries : [] {
+                config.severityLocations[rule] = severity.keyNode(rule)?.location ?? value.location
                 let word = value.scalarText ?? ""
                 if word == "off" || value.bool == false {
                     config.severityOverrides[rule] = .some(nil)
                 } else if let level = Severity(rawValue: word) {
                     config.severityOverrides[rule] = level
                 } else {
-                    throw LoadError(at: value, "severity for `\(rule)` must be error, warning, info or off")
+                    errors.append(LoadError(at: value, "severity for `\(rule)` must be error, warning, info or off"))
                 }
             }
         }
-        config.ignores = try IgnoreEntry.parse(root["ignore"])
-        config.plugins = try PluginSpec.parse(root["plugins"], base: base)
-        return config
+        attempt { () throws(LoadError) in config.ignores = try IgnoreEntry.parse(root["ignore"]) }
+        attempt { () throws(LoadError) in config.plugins = try PluginSpec.parse(root["plugins"], base: base) }
+        return (config, errors)
     }
 
     static func strings(_ map: Node, _ key: String) throws(LoadError) -> [String] {

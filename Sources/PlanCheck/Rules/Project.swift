@@ -22,46 +22,97 @@ public struct Project: Sendable {
     ///   - extraRuleFiles: `--rules` files, added to the configuration's.
     ///   - asOf: `--as-of`, which wins over the configuration's date; today when neither is set.
     ///   - pluginPermissions: the external programs the user allowed (none by default).
+    /// - Throws: the first problem; `assemble` reports them all.
     public init(configuration: Configuration, extraRuleFiles: [String] = [], asOf: PlanDate? = nil,
                 registry: CheckerRegistry = .builtIn, jobs: Int = 0,
                 pluginPermissions: PluginPermissions = .none) throws(LoadError) {
+        var errors: [LoadError] = []
+        let project = Self.assemble(configuration: configuration, extraRuleFiles: extraRuleFiles, asOf: asOf,
+                                    registry: registry, jobs: jobs, pluginPermissions: pluginPermissions, errors: &errors)
+        guard let project else { throw errors[0] }
+        self = project
+    }
+
+    init(configuration: Configuration, ruleSets: [RuleSet], engine: Engine) {
         self.configuration = configuration
+        self.ruleSets = ruleSets
+        self.engine = engine
+    }
+
+    /// Builds the project, appending every problem to `errors` (each located in the
+    /// configuration or rule file it comes from); nil when there was any, so a half-understood
+    /// configuration never judges data.
+    public static func assemble(configuration: Configuration, extraRuleFiles: [String] = [], asOf: PlanDate? = nil,
+                                registry: CheckerRegistry = .builtIn, jobs: Int = 0,
+                                pluginPermissions: PluginPermissions = .none, errors: inout [LoadError]) -> Project? {
+        let before = errors.count
+        let configFile = configuration.file ?? "<command line>"
         let loader = RuleFileLoader(registry: registry,
                                     plugins: PluginCatalog(plugins: configuration.plugins, permissions: pluginPermissions))
         var sets: [RuleSet] = []
-        for pack in configuration.packs { sets.append(try Self.pack(named: pack, registry: registry)) }
-        for file in configuration.ruleFiles + extraRuleFiles { sets.append(try loader.load(path: file)) }
-        if sets.isEmpty {
-            throw LoadError(file: configuration.file ?? "<command line>", line: 0, column: 0,
-                            message: "no rules: name rule files with --rules or in .plancheck.yml (`rules:` or `packs:`)")
+        for (i, pack) in configuration.packs.enumerated() {
+            do { sets.append(try Self.pack(named: pack, registry: registry)) } catch {
+                // Point at the `packs:` entry, not at a pseudo-file.
+                let at = i < configuration.packLocations.count ? configuration.packLocations[i]
+                    : SourceLocation(file: configFile, line: 1, column: 1)
+                errors.append(LoadError(file: at.file, line: at.line, column: at.column, message: error.message))
+            }
+        }
+        for file in configuration.ruleFiles + extraRuleFiles {
+            do { sets.append(try loader.load(path: file)) } catch { errors.append(error) }
+        }
+        if sets.isEmpty && errors.count == before {
+            errors.append(LoadError(file: configFile, line: 1, column: 1,
+                                    message: "no rules: the configuration names no rule files (`rules:`) and no built-in packs (`packs:`); add them, or give --rules FILE"))
         }
         var seen: [String: CompiledRule] = [:]
         for set in sets {
             for rule in set.rules {
                 if let other = seen[rule.id] {
-                    throw LoadError(file: rule.location.file, line: rule.location.line, column: rule.location.column,
-                                    message: "rule id `\(rule.id)` is also defined at \(other.location); rule ids must be unique across rule files")
+                    errors.append(LoadError(file: rule.location.file, line: rule.location.line, column: rule.location.column,
+                                            message: "rule id `\(rule.id)` is also defined at \(other.location); rule ids must be unique across rule files"))
+                    continue
                 }
                 seen[rule.id] = rule
             }
         }
-        for (id, _) in configuration.severityOverrides {
-            let base = id.split(separator: ".", maxSplits: 1).first.map(String.init) ?? id
-            if seen[base] == nil {
-                let hint = Suggestions.closest(to: id, among: Array(seen.keys), limit: 1).first.map { " — did you mean `\($0)`?" } ?? ""
-                throw LoadError(file: configuration.file ?? "<config>", line: 0, column: 0,
-                                message: "`severity` names rule `\(id)`, which no active rule file defines\(hint)")
+        if !sets.isEmpty {
+            for id in configuration.severityOverrides.keys.sorted() {
+                let base = id.split(separator: ".", maxSplits: 1).first.map(String.init) ?? id
+                if seen[base] == nil {
+                    let hint = Suggestions.closest(to: id, among: Array(seen.keys), limit: 1).first.map { " — did you mean `\($0)`?" } ?? ""
+                    let at = configuration.severityLocations[id] ?? SourceLocation(file: configFile, line: 1, column: 1)
+                    errors.append(LoadError(file: at.file, line: at.line, column: at.column,
+                                            message: "`severity` names rule `\(id)`, which no active rule file defines\(hint)"))
+                }
             }
         }
         var collections: [String: [Node]] = [:]
         for source in configuration.collections {
-            let document = try DatasetLoader.load(path: source.file, tables: configuration.tables)
-            collections[source.name] = document.rootNodes.flatMap { source.path.select($0) }
+            do {
+                let document = try DatasetLoader.load(path: source.file, tables: configuration.tables)
+                collections[source.name] = document.rootNodes.flatMap { source.path.select($0) }
+            } catch {
+                errors.append(error)
+            }
         }
-        self.ruleSets = sets
-        self.engine = Engine(rules: sets.flatMap(\.rules), asOf: asOf ?? configuration.asOf ?? PlanDate.today(),
-                             collections: collections, severityOverrides: configuration.severityOverrides, jobs: jobs)
+        guard errors.count == before else { return nil }
+        var engine = Engine(rules: sets.flatMap(\.rules), asOf: asOf ?? configuration.asOf ?? PlanDate.today(),
+                            collections: collections, severityOverrides: configuration.severityOverrides, jobs: jobs)
         engine.tables = configuration.tables
+        return Project(configuration: configuration, ruleSets: sets, engine: engine)
+    }
+
+    /// Every rule that runs, with its severity as the configuration sets it (`severity:`
+    /// overrides applied; rules turned `off` left out): what SARIF's rule metadata must say.
+    public var effectiveRules: [CompiledRule] {
+        engine.rules.compactMap { rule in
+            switch configuration.severityOverrides[rule.id] {
+            case .some(.none): return nil
+            case .some(.some(let level)): return rule.withSeverity(level)
+            case .none: return rule
+            }
+        }
     }
 
     /// The dataset files to check: `paths` (files, or folders walked recursively) or else the
@@ -81,5 +132,14 @@ public struct Project: Sendable {
             }
         }
         return result
+    }
+}
+
+extension CompiledRule {
+    /// The same rule reporting at `level` (a configuration's `severity:` override).
+    func withSeverity(_ level: Severity) -> CompiledRule {
+        var copy = self
+        copy.header.severity = level
+        return copy
     }
 }

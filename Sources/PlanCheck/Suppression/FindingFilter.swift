@@ -47,6 +47,11 @@ public struct FindingFilter: Sendable {
         public var staleBaselineEntries = 0
         /// Suppressions that hid nothing (counted even when not reported).
         public var unusedSuppressions = 0
+        /// The findings inline comments and `ignore:` entries hid (a baseline entry matching
+        /// one still describes a real problem).
+        public var suppressedFindings: [Finding] = []
+        /// What the baseline did, when there was one (`baseline --prune` keeps `stillValid`).
+        public var baselineApplication: Baseline.Application?
     }
 
     public func apply(_ input: CheckResult) -> Outcome {
@@ -70,24 +75,21 @@ public struct FindingFilter: Sendable {
         for finding in input.findings {
             if let hit = inlineMatch(finding, inline, inlineByLine) {
                 usedInline.insert(hit)
-                outcome.suppressed += 1
+                outcome.suppressedFindings.append(finding)
                 continue
             }
             if let hit = ignores.indices.first(where: { ignoredPaths.matches(entry: $0, finding) }) {
                 usedIgnores.insert(hit)
-                outcome.suppressed += 1
+                outcome.suppressedFindings.append(finding)
                 continue
             }
             kept.append(finding)
         }
 
+        outcome.suppressed = outcome.suppressedFindings.count
         var extra: [Finding] = []
         if let baseline {
-            let applied = baseline.apply(to: kept, repositoryRoot: repositoryRoot)
-            kept = applied.kept
-            outcome.baselined = applied.hidden
-            outcome.staleBaselineEntries = applied.stale.count
-            extra += applied.stale
+            extra += Self.apply(baseline, to: &kept, files: input.files, outcome: &outcome, repositoryRoot: repositoryRoot)
         }
 
         var unused: [Finding] = []
@@ -113,6 +115,19 @@ public struct FindingFilter: Sendable {
         result.errors.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
         outcome.result = result
         return outcome
+    }
+
+    /// Hides the findings `baseline` accepts from `kept`, records what it did in `outcome`, and
+    /// returns the stale-entry findings to report.
+    public static func apply(_ baseline: Baseline, to kept: inout [Finding], files: [String], outcome: inout Outcome,
+                             repositoryRoot: String?) -> [Finding] {
+        let applied = baseline.apply(to: kept, repositoryRoot: repositoryRoot, checkedFiles: files,
+                                     suppressed: outcome.suppressedFindings)
+        kept = applied.kept
+        outcome.baselined = applied.hidden
+        outcome.staleBaselineEntries = applied.stale.count
+        outcome.baselineApplication = applied
+        return applied.stale
     }
 
     func uniqueFiles(_ findings: [Finding]) -> [String] {
