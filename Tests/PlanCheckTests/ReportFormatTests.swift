@@ -75,10 +75,12 @@ import Testing
         #expect(ReportFormats.identifiers == ["text", "json", "sarif", "junit", "github", "markdown", "csv", "xcode"])
     }
 
-    @Test(.enabled(if: Python.hasModule("jsonschema"), "python3 with the jsonschema module is not installed: SARIF schema validation skipped"),
-          .enabled(if: SharedTestData.path("schemas/sarif-schema-2.1.0.json") != nil, "the shared SARIF schema is absent (set PLANCHECK_SHARED): skipped"))
+    /// The official schema ships in the repository (Tests/Schemas, with its OASIS notice).
+    static let sarifSchema = repositoryRoot + "/Tests/Schemas/sarif-schema-2.1.0.json"
+
+    @Test(.enabled(if: Python.hasModule("jsonschema"), "python3 with the jsonschema module is not installed: SARIF schema validation skipped"))
     func sarifValidatesAgainstTheOfficialSchema() throws {
-        let schema = try #require(SharedTestData.path("schemas/sarif-schema-2.1.0.json"))
+        let schema = Self.sarifSchema
         let directory = try TemporaryDirectory()
         let fixture = directory.write("fixture.sarif", Self.render("sarif", try Self.input()))
         // A real run too: the Shenzhen example through the whole pipeline.
@@ -111,7 +113,9 @@ import Testing
     }
 
     @Test func junitParsesWithTheExpectedCounts() throws {
-        let text = Self.render("junit", try Self.input())
+        var input = try Self.input()
+        input.failOn = .info  // every finding fails
+        let text = Self.render("junit", input)
         let counter = XMLCounter()
         let parser = XMLParser(data: Data(text.utf8))
         parser.delegate = counter
@@ -125,6 +129,21 @@ import Testing
         #expect(clean?["file"] == "plans/clean.yaml")
         let failures = counter.attributes("failure").map { $0["message"] ?? "" }
         #expect(failures.contains("T1 repeats | see line 3, \"first\" <at> 100% done: yes\nsecond line"))
+    }
+
+    /// Issue 15 item 11: below `--fail-on` a finding is a passing test case carrying the
+    /// finding in `<system-out>`, not a `<failure>`; `never` fails nothing.
+    @Test func junitFollowsFailOn() throws {
+        var input = try Self.input()
+        for (threshold, failures, outputs) in [(Severity.error, 1, 2), (.warning, 2, 1), (.info, 3, 0)] as [(Severity, Int, Int)] {
+            input.failOn = threshold
+            let text = Self.render("junit", input)
+            #expect(text.components(separatedBy: "<failure ").count - 1 == failures, "--fail-on \(threshold)")
+            #expect(text.components(separatedBy: "<system-out>").count - 1 == outputs, "--fail-on \(threshold)")
+            #expect(text.contains("<testsuites name=\"plancheck\" tests=\"5\" failures=\"\(failures)\""))
+        }
+        input.failOn = nil
+        #expect(!Self.render("junit", input).contains("<failure "))
     }
 
     @Test func githubEscapesDataAndProperties() {

@@ -91,12 +91,12 @@ public struct SARIFReport: ReportFormat {
     }
 
     func physicalLocation(file: String, line: Int, column: Int) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("artifactLocation", .object([
-                ("uri", .string(RepositoryPaths.uriReference(RepositoryPaths.relative(file, to: repositoryRoot)))),
-                ("uriBaseId", .string("%SRCROOT%")),
-            ])),
-        ]
+        let relative = RepositoryPaths.relative(file, to: repositoryRoot)
+        // A path outside the repository (an output folder elsewhere) is an absolute file URI.
+        let artifact: JSONValue = relative.hasPrefix("/")
+            ? .object([("uri", .string("file://" + RepositoryPaths.uriReference(relative)))])
+            : .object([("uri", .string(RepositoryPaths.uriReference(relative))), ("uriBaseId", .string("%SRCROOT%"))])
+        var pairs: [(String, JSONValue)] = [("artifactLocation", artifact)]
         // SARIF regions are 1-based; a file that could not be opened has no position.
         if line >= 1 {
             pairs.append(("region", .object([("startLine", .int(line)), ("startColumn", .int(max(1, column)))])))

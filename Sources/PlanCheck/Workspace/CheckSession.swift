@@ -118,8 +118,13 @@ public struct CheckSession: Sendable {
         }
         var lookup = ConfigurationLookup()
         if options.paths.isEmpty {
-            if let found = lookup.configuration(forFolder: FileSystem.currentDirectory) {
-                return [Group(configuration: Self.relativeToCurrent(found))]
+            if let found = lookup.configuration(forFolder: FileSystem.currentDirectory).map(Self.relativeToCurrent) {
+                // Its `datasets:` when it lists them (see `datasets(of:in:)`), else the data
+                // files of its folder that no nearer configuration governs.
+                var group = Group(configuration: found)
+                group.walked = FileSystem.files(under: FileSystem.directory(of: found), extensions: DatasetLoader.extensions)
+                    .filter { lookup.configuration(forFile: $0).map(Self.relativeToCurrent) == found }
+                return [group]
             }
             let searched = ConfigurationLookup.searchedFolders(from: FileSystem.currentDirectory)
             errors.append(LoadError(file: Configuration.fileName, line: 0, column: 0,
@@ -165,13 +170,12 @@ public struct CheckSession: Sendable {
     /// cannot be used, so its datasets are not judged by a half-read configuration.
     func project(for group: Group, errors: inout [LoadError]) -> Project? {
         var configuration = Configuration()
+        var configurationProblems: [LoadError] = []
         if let file = group.configuration {
             let (loaded, problems) = Configuration.loadReportingAll(path: file)
-            guard problems.isEmpty else {
-                errors += Self.capped(problems, in: file)
-                return nil
-            }
             configuration = loaded
+            // Go on to the packs, rules and overrides, so one run reports every mistake.
+            configurationProblems = problems
         } else if options.extraRuleFiles.isEmpty {
             let first = group.explicit.first ?? group.walked.first ?? "."
             let count = group.explicit.count + group.walked.count
@@ -183,7 +187,7 @@ public struct CheckSession: Sendable {
         }
         let permissions = PluginPermissions.standard(commandLine: options.allowedPlugins,
                                                      projectDirectory: group.configuration.map(FileSystem.directory(of:)))
-        var problems: [LoadError] = []
+        var problems = configurationProblems
         let project = Timing.measure("configuration and rules") {
             Project.assemble(configuration: configuration, extraRuleFiles: options.extraRuleFiles, asOf: options.asOf,
                              jobs: options.jobs, pluginPermissions: permissions, errors: &problems)
@@ -203,7 +207,7 @@ public struct CheckSession: Sendable {
     /// The group's datasets: explicit files, walked files the configuration claims, or (no
     /// PATHs) the configuration's `datasets:`.
     func datasets(of group: Group, in project: Project, errors: inout [LoadError]) -> [String] {
-        if options.paths.isEmpty {
+        if options.paths.isEmpty && (options.configFile != nil || !project.configuration.datasets.isEmpty) {
             let files = project.datasetFiles(paths: [])
             if files.isEmpty {
                 errors.append(LoadError(file: group.configuration ?? Configuration.fileName, line: 1, column: 1,
