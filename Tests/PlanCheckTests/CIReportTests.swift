@@ -148,4 +148,22 @@ import Testing
         #expect(session.result.errors.count == Configuration.errorLimit + 1)
         #expect(session.result.errors.contains { $0.message == "10 more problems not shown; fix these and run again" })
     }
+
+    /// Issue 15 item 7: a rule file with several broken rules reports each of them.
+    @Test func everyBrokenRuleOfARuleFileIsReported() throws {
+        let directory = try TemporaryDirectory()
+        let rules = directory.write("rules.yml", """
+            ruleset: t
+            rules:
+              - {id: a, checker: requird, target: '$.tasks[*]', fields: lead}
+              - {id: b, checker: required, target: '$.tasks[*]', fields: owner}
+              - {id: c, checker: required, target: '$.tasks[*', fields: owner}
+              - {id: b, checker: required, target: '$.tasks[*]', fields: due}
+            """)
+        let (set, errors) = RuleFileLoader().loadReportingAll(path: rules)
+        #expect(set == nil)
+        #expect(errors.map(\.line) == [3, 5, 6], "\(errors)")
+        #expect(errors.allSatisfy { $0.file == rules })
+        #expect(throws: LoadError.self) { try RuleFileLoader().load(path: rules) }
+    }
 }

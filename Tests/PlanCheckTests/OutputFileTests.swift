@@ -94,10 +94,17 @@ import Testing
         whole.waitUntilExit()
         let duration = Date().timeIntervalSince(began)
         var killed = 0
-        for (attempt, (fraction, sig)) in [(0.75, SIGTERM), (0.85, SIGKILL), (0.92, SIGTERM), (0.97, SIGKILL), (0.99, SIGTERM)].enumerated() {
+        // One kill while checking (well before the report), then kills at the moment the
+        // process holds an open file in the reports folder — the unnamed temporary file,
+        // which /proc shows as `…/reports/#N (deleted)` — i.e. in the middle of the write.
+        for (attempt, sig) in [SIGKILL, SIGTERM, SIGKILL, SIGTERM, SIGKILL].enumerated() {
             try previous.write(toFile: report, atomically: false, encoding: .utf8)
             let process = try start()
-            usleep(UInt32(duration * fraction * 1_000_000))
+            if attempt == 0 {
+                usleep(UInt32(duration * 0.3 * 1_000_000))
+            } else {
+                while process.isRunning && !Self.holdsAFile(in: reports, pid: process.processIdentifier) { usleep(100) }
+            }
             kill(process.processIdentifier, sig)
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal { killed += 1 }
@@ -108,5 +115,16 @@ import Testing
             #expect(try FileManager.default.contentsOfDirectory(atPath: reports) == ["report.json"], "attempt \(attempt): a temporary file was left")
         }
         #expect(killed > 0, "no attempt was killed while running")
+    }
+
+    /// Whether process `pid` has a file of `folder` open (Linux /proc).
+    static func holdsAFile(in folder: String, pid: Int32) -> Bool {
+        let fds = "/proc/\(pid)/fd"
+        for fd in (try? FileManager.default.contentsOfDirectory(atPath: fds)) ?? [] {
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: fds + "/" + fd), target.hasPrefix(folder + "/") {
+                return true
+            }
+        }
+        return false
     }
 }

@@ -59,7 +59,9 @@ public struct Project: Sendable {
             }
         }
         for file in configuration.ruleFiles + extraRuleFiles {
-            do { sets.append(try loader.load(path: file)) } catch { errors.append(error) }
+            let (set, problems) = loader.loadReportingAll(path: file)
+            if let set { sets.append(set) }
+            errors += problems
         }
         if sets.isEmpty && errors.count == before {
             errors.append(LoadError(file: configFile, line: 1, column: 1,

@@ -114,6 +114,29 @@ public struct RuleFileLoader: Sendable {
     }
 
     public func load(bytes: [UInt8], file: String) throws(LoadError) -> RuleSet {
+        let (set, errors) = loadReportingAll(bytes: bytes, file: file)
+        guard let set, errors.isEmpty else { throw errors[0] }
+        return set
+    }
+
+    /// Reads a rule file and collects the problems of every rule (each located), so a file
+    /// with several mistakes is fixed in one round; nil when there was any.
+    public func loadReportingAll(path: String) -> (RuleSet?, [LoadError]) {
+        do { return loadReportingAll(bytes: try FileReader.read(path), file: path) } catch { return (nil, [error]) }
+    }
+
+    public func loadReportingAll(bytes: [UInt8], file: String) -> (RuleSet?, [LoadError]) {
+        var problems: [LoadError] = []
+        do throws(LoadError) {
+            let set = try loadRules(bytes: bytes, file: file, problems: &problems)
+            return problems.isEmpty ? (set, []) : (nil, problems)
+        } catch {
+            return (nil, problems + [error])
+        }
+    }
+
+    /// The file's structure errors are thrown; each rule's own errors go to `problems`.
+    func loadRules(bytes: [UInt8], file: String, problems: inout [LoadError]) throws(LoadError) -> RuleSet {
         let document = try YAMLLoader.load(bytes: bytes, file: file, recordingQuotes: true)
         guard let root = document.root, root.kind == .map else {
             let node = document.root
@@ -131,9 +154,14 @@ public struct RuleFileLoader: Sendable {
         var compiled: [CompiledRule] = []
         var seen: [String: Node] = [:]
         for ruleNode in rules.items {
-            let rule = try compileRule(ruleNode, defaultKey: defaultKey)
+            let rule: CompiledRule
+            do { rule = try compileRule(ruleNode, defaultKey: defaultKey) } catch {
+                problems.append(error)
+                continue
+            }
             if let first = seen[rule.id] {
-                throw LoadError(at: ruleNode["id"] ?? ruleNode, "duplicate rule id `\(rule.id)` (first defined at line \(first.line))")
+                problems.append(LoadError(at: ruleNode["id"] ?? ruleNode, "duplicate rule id `\(rule.id)` (first defined at line \(first.line))"))
+                continue
             }
             seen[rule.id] = ruleNode
             compiled.append(rule)
