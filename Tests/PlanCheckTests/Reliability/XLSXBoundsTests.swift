@@ -139,6 +139,19 @@ import Testing
         #expect(failure.message.contains("bytes uncompressed in all"))
     }
 
+    /// A deflated part claiming more than deflate's 1032:1 can produce is refused before its
+    /// output buffer is allocated (it would have been hundreds of megabytes).
+    @Test func anImpossibleCompressionRatioIsRefusedBeforeAllocating() throws {
+        var bytes = try FileReader.read(TabularFixtures.path("understated.xlsx"))
+        // The central directory entry that declares 1000 bytes now declares 400 000 000.
+        let entry = try #require((0..<(bytes.count - 46)).first { i in
+            bytes[i..<(i + 4)].elementsEqual(TestZIP.le32(0x0201_4B50)) && bytes[(i + 24)..<(i + 28)].elementsEqual(TestZIP.le32(1000))
+        })
+        bytes.replaceSubrange((entry + 24)..<(entry + 28), with: TestZIP.le32(400_000_000))
+        let failure = try #require(loadError { () throws(LoadError) in try TestWorkbook.load(bytes) })
+        #expect(failure.message.contains("more than deflate can produce"), "\(failure)")
+    }
+
     @Test func aWrongChecksumIsDamage() throws {
         var bytes = Self.good
         // The stored sheet's last byte (`>`) becomes a space: same size, different CRC-32.

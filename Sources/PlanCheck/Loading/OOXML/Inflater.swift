@@ -7,6 +7,7 @@ enum Inflater {
     enum Failure: Error {
         case overrun
         case sizeMismatch(Int)
+        case impossibleRatio(Int)
         case unsupportedMethod(UInt16)
         case damaged(String)
     }

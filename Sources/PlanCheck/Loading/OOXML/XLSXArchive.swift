@@ -88,6 +88,9 @@ final class XLSXArchive {
             case 0:
                 return stored.count == declared ? .success(Array(stored)) : .failure(.sizeMismatch(stored.count))
             case 8:
+                // Deflate cannot compress better than 1032:1; a larger claim is a lie, refused
+                // before the output buffer is allocated.
+                if declared > stored.count * 1_032 + 1_024 { return .failure(.impossibleRatio(stored.count)) }
                 return Inflater.inflate(stored, expected: declared)
             default:
                 return .failure(.unsupportedMethod(entry.method))
@@ -98,6 +101,8 @@ final class XLSXArchive {
         case .success(let inflated): data = inflated
         case .failure(.overrun):
             throw LoadError(file: file, line: 1, column: 1, message: "\(path) inflates past its declared size of \(declared) bytes; refusing to read it (a zip bomb or a damaged file)")
+        case .failure(.impossibleRatio(let compressed)):
+            throw LoadError(file: file, line: 1, column: 1, message: "\(path) declares \(declared) bytes uncompressed from \(compressed) compressed, more than deflate can produce; the file is damaged (or a zip bomb)")
         case .failure(.sizeMismatch(let actual)):
             throw LoadError(file: file, line: 1, column: 1, message: "\(path) is shorter than its declared size (\(actual) of \(declared) bytes); the file is truncated or damaged")
         case .failure(.unsupportedMethod(let method)):

@@ -25,10 +25,12 @@ enum XMLEvents {
 
     static func parse(_ data: Data, part: String, file: String, limits: XLSXLimits,
                       into handler: some XMLHandler) throws(LoadError) {
-        let bytes = [UInt8](data)
         var tokenizer = XMLTokenizer(part: part, file: file, maxDepth: limits.maxXMLDepth)
-        try bytes.withUnsafeBufferPointer { (buffer) throws(LoadError) in
-            try tokenizer.run(buffer, handler)
+        // Read the part in place: a sheet can be hundreds of megabytes.
+        var failure: LoadError?
+        data.withUnsafeBytes { raw in
+            do throws(LoadError) { try tokenizer.run(raw.bindMemory(to: UInt8.self), handler) } catch { failure = error }
         }
+        if let failure { throw failure }
     }
 }
