@@ -86,4 +86,23 @@ import Testing
         // The default limit stops a deep part from a hostile file.
         #expect(throws: LoadError.self) { try XMLEvents.parse(deep(100_000), part: "p.xml", file: "f", into: Recorder()) }
     }
+
+    /// A deterministic mutation sweep over a sheet part: every byte replaced by each of the
+    /// bytes that matter to XML (and an invalid UTF-8 lead). Each variant is parsed alone and
+    /// read as a whole workbook: an error or a document, never a trap.
+    @Test func everySingleByteMutationOfASheetIsAnswered() {
+        let sheet = Array("<?xml version=\"1.0\"?><x:worksheet xmlns:x=\"u\"><x:sheetData><x:row r=\"1\"><x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t>a&amp;b</x:t></x:is></x:c></x:row><x:row r=\"2\"><x:c r=\"A2\" s=\"0\"><x:v>1</x:v></x:c></x:row></x:sheetData><!-- c --><x:mergeCells><x:mergeCell ref=\"A1:A2\"/></x:mergeCells></x:worksheet>".utf8)
+        let replacements: [UInt8] = [0x00, 0x3C, 0x3E, 0x26, 0x22, 0x2F, 0x3F, 0x21, 0x3A, 0x39, 0xF9, 0x20]
+        var answered = 0
+        for i in sheet.indices {
+            for b in replacements where b != sheet[i] {
+                var mutated = sheet
+                mutated[i] = b
+                _ = try? XMLEvents.parse(Data(mutated), part: "p.xml", file: "f.xlsx", into: Recorder())
+                _ = try? TestWorkbook.load(TestWorkbook.with(sheetXML: mutated))
+                answered += 1
+            }
+        }
+        #expect(answered > sheet.count * 10)
+    }
 }
