@@ -14,8 +14,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // XLSX files are ZIP archives; ZIPFoundation reads entries as streams with their declared sizes.
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -23,9 +21,15 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // zlib's inflate and crc32 for the ZIP reader of XLSX/DOCX files (Loading/OOXML).
+        .systemLibrary(
+            name: "CZlibSystem",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "PlanCheck",
-            dependencies: ["CYAML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CYAML", "CZlibSystem"],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .executableTarget(

@@ -8,7 +8,7 @@ public enum DatasetLoader {
     public static func load(path: String, limits: LoadLimits = .default, parallelism: Int = 1,
                             tables: [TableSource] = []) throws(LoadError) -> Document {
         if parallelism <= ParallelYAMLLoader.minimumThreads, isYAML(path) {
-            return try YAMLLoader.load(path: path, limits: limits, threads: parallelism)
+            return try requireRecords(YAMLLoader.load(path: path, limits: limits, threads: parallelism))
         }
         let bytes = try FileReader.read(path)
         return try load(bytes: bytes, file: path, limits: limits, parallelism: parallelism, tables: tables)
@@ -24,13 +24,30 @@ public enum DatasetLoader {
                             tables: [TableSource] = []) throws(LoadError) -> Document {
         switch file.split(separator: ".").last?.lowercased() {
         case "json":
-            return try JSONLoader.load(bytes: bytes, file: file, limits: limits)
+            return try requireRecords(JSONLoader.load(bytes: bytes, file: file, limits: limits))
         case "jsonl", "ndjson":
             return try JSONLinesLoader.load(bytes: bytes, file: file, limits: limits)
         case let ext? where TabularLoader.textExtensions.contains(ext) || TabularLoader.workbookExtensions.contains(ext):
             return try TabularLoader.load(bytes: bytes, file: file, sources: tables, limits: limits)
         default:
-            return try YAMLLoader.load(bytes: bytes, file: file, limits: limits, parallelism: parallelism)
+            return try requireRecords(YAMLLoader.load(bytes: bytes, file: file, limits: limits, parallelism: parallelism))
         }
+    }
+
+    /// A dataset is a mapping or a list: a document that is only `hello` or `42` (a file
+    /// saved from the wrong place, a truncated export) would otherwise pass every rule, since
+    /// no target selects anything in it. Empty documents (null roots, as between two `---`)
+    /// stay allowed. JSON Lines roots are always a list (of the lines), so they pass.
+    static func requireRecords(_ document: Document) throws(LoadError) -> Document {
+        for root in document.rootNodes {
+            switch root.kind {
+            case .map, .list, .null: continue
+            default:
+                let text = root.scalarText ?? ""
+                let shown = text.count > 40 ? text.prefix(40) + "…" : text
+                throw LoadError(at: root, "the document is a single \(root.kind.name) (`\(shown)`), not data: a dataset is a mapping (such as `tasks:` with a list of records) or a list of records")
+            }
+        }
+        return document
     }
 }

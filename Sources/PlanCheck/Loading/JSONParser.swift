@@ -9,9 +9,8 @@ struct JSONParser {
         var container: Int32
         var pendingStart: Int
         var isMap: Bool
-        /// Key hash → first key node, built once a map has many keys, so duplicate detection
-        /// stays linear for huge maps (a backwards scan is cheaper for the usual small ones).
-        var keyIndex: [UInt64: Int32]?
+        /// Duplicate-key detection, linear however wide the map.
+        var keys = MapKeyIndex()
     }
 
     let file: String
@@ -33,8 +32,6 @@ struct JSONParser {
     private var columnChars = 0
     /// 3 when the input starts with a UTF-8 byte order mark (not counted in columns).
     private var bom = 0
-
-    private static let hashIndexThreshold = 16
 
     init(file: String, limits: LoadLimits, expectedBytes: Int, lines: Bool) {
         self.file = file
@@ -127,7 +124,7 @@ struct JSONParser {
                     pos += 1
                     storage.close(container: id, with: pending[pending.count...], isMap: isMap)
                 } else {
-                    frames.append(Frame(container: id, pendingStart: pending.count, isMap: isMap, keyIndex: nil))
+                    frames.append(Frame(container: id, pendingStart: pending.count, isMap: isMap))
                     if isMap { try parseKey() }
                     continue
                 }
@@ -198,49 +195,9 @@ struct JSONParser {
 
     private mutating func checkDuplicate(_ key: Int32) throws(LoadError) {
         let top = frames.count - 1
-        let start = frames[top].pendingStart
-        let keys = (pending.count - start) / 2
-        if keys < Self.hashIndexThreshold {
-            var slot = start
-            while slot < pending.count {
-                if storage.stringBytesEqual(pending[slot], key) { throw duplicate(key, first: pending[slot]) }
-                slot += 2
-            }
-            return
+        if let other = frames[top].keys.duplicate(of: key, in: pending, from: frames[top].pendingStart, storage: &storage) {
+            throw duplicate(key, first: other)
         }
-        if frames[top].keyIndex == nil {
-            var index: [UInt64: Int32] = [:]
-            index.reserveCapacity(keys * 2)
-            var slot = start
-            while slot < pending.count {
-                let h = hash(pending[slot])
-                if index[h] == nil { index[h] = pending[slot] }
-                slot += 2
-            }
-            frames[top].keyIndex = index
-        }
-        let h = hash(key)
-        if let other = frames[top].keyIndex![h] {
-            if storage.stringBytesEqual(other, key) { throw duplicate(key, first: other) }
-            // A hash collision between different keys: settle it with a scan.
-            var slot = start
-            while slot < pending.count {
-                if storage.stringBytesEqual(pending[slot], key) { throw duplicate(key, first: pending[slot]) }
-                slot += 2
-            }
-        } else {
-            frames[top].keyIndex![h] = key
-        }
-    }
-
-    /// FNV-1a over a string node's bytes.
-    private func hash(_ id: Int32) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        let o = Int(storage.payloads[Int(id)]), n = Int(storage.counts[Int(id)])
-        for i in o..<(o + n) {
-            h = (h ^ UInt64(storage.bytes[i])) &* 0x100_0000_01b3
-        }
-        return h
     }
 
     private func duplicate(_ key: Int32, first: Int32) -> LoadError {

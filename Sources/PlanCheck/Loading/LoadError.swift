@@ -22,22 +22,6 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { line >= 1 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)" }
 }
 
-/// Bounds that keep hostile or broken input from exhausting time or memory.
-public struct LoadLimits: Sendable {
-    /// Deepest nesting of lists and maps accepted.
-    public var maxDepth: Int = 1_000
-    /// Largest number of nodes that alias expansion may add to what checkers see (beyond the
-    /// nodes the file writes out). An alias is stored
-    /// once (a shared node), but a traversal visits it once per reference, so a "billion laughs"
-    /// document must be refused when it is read, not when a checker walks it.
-    public var maxExpandedNodes: Int = 20_000_000
-    /// Largest file accepted, in bytes.
-    public var maxFileBytes: Int = 4 << 30
-
-    public init() {}
-    public static let `default` = LoadLimits()
-}
-
 extension LoadError {
     /// Line and column (1-based, columns in characters) of a byte offset in `bytes`.
     static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {

@@ -77,6 +77,8 @@ private struct Frame {
     var merges: [Int32] = []
     /// Set after a `<<` key until its value arrives.
     var awaitingMerge = false
+    /// Duplicate-key detection, linear however wide the map.
+    var keys = MapKeyIndex()
 }
 
 private struct YAMLBuilder {
@@ -272,16 +274,10 @@ private struct YAMLBuilder {
             throw LoadError(file: file, line: line, column: column,
                             message: "expected a string as mapping key, found \(what); quote the key to make it a string")
         }
-        // Duplicate keys: maps in plan data are small, so a backwards scan is cheaper than hashing.
-        var slot = frames[top].pendingStart
-        while slot < pending.count {
-            let other = pending[slot]
-            if storage.stringBytesEqual(other, id) {
-                let name = Self.text(of: id, in: storage)
-                throw LoadError(file: file, line: line, column: column,
-                                message: "duplicate key `\(name)` (first defined at line \(storage.positions.line(other)), column \(storage.positions.column(other)))")
-            }
-            slot += 2
+        if let other = frames[top].keys.duplicate(of: id, in: pending, from: frames[top].pendingStart, storage: &storage) {
+            let name = Self.text(of: id, in: storage)
+            throw LoadError(file: file, line: line, column: column,
+                            message: "duplicate key `\(name)` (first defined at line \(storage.positions.line(other)), column \(storage.positions.column(other)))")
         }
         pending.append(id)
     }
@@ -306,19 +302,17 @@ private struct YAMLBuilder {
     }
 
     /// Explicit entries first, then merged ones whose keys the map does not define itself.
-    func mergedEntries(_ frame: Frame) -> [Int32] {
+    mutating func mergedEntries(_ frame: Frame) -> [Int32] {
         var result = Array(pending[frame.pendingStart...])
+        var keys = MapKeyIndex()
         for source in frame.merges {
             let start = Int(storage.payloads[Int(source)]), n = Int(storage.counts[Int(source)])
             for i in 0..<n {
                 let key = storage.children[start + 2 * i]
-                var present = false
-                var slot = 0
-                while slot < result.count {
-                    if storage.stringBytesEqual(result[slot], key) { present = true; break }
-                    slot += 2
+                if keys.duplicate(of: key, in: result, from: 0, storage: &storage) == nil {
+                    result.append(key)
+                    result.append(storage.children[start + 2 * i + 1])
                 }
-                if !present { result.append(key); result.append(storage.children[start + 2 * i + 1]) }
             }
         }
         return result

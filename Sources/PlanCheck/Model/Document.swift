@@ -256,6 +256,9 @@ struct NodeStorage {
     var counts: [UInt32] = []
     var children: [Int32] = []
     var bytes: [UInt8] = []
+    /// Key-to-key byte comparisons made by duplicate-key detection (`MapKeyIndex`); tests
+    /// check that it grows linearly with a map's width.
+    var keyComparisons = 0
 
     init(expectedBytes: Int = 0) {
         // Plan datasets hold about one node per 12 bytes of source. Reserving for one per 8

@@ -55,7 +55,7 @@ import Testing
 
     @Test func moreFieldsThanTheHeaderIsAnError() {
         let error = loadError { () throws(LoadError) in try load("a,b\n1,2,3\n") }
-        #expect(error?.message.contains("has a value in field 3, but the header (line 1) has 2 fields") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("has 3 fields, with a value in field 3, but the header (line 1) has 2;") == true, "\(String(describing: error))")
         #expect(error?.line == 2 && error?.column == 3)
     }
 
@@ -104,7 +104,9 @@ import Testing
 
     @Test func headerOnlyAndEmptyFiles() throws {
         #expect(rows(try load("a,b\n")) == .list([]))
-        #expect(rows(try load("")) == .list([]))
+        // An empty file has no header: an input error, not an empty table (issue 16).
+        let empty = loadError { () throws(LoadError) in try load("") }
+        #expect(empty?.message.contains("no header row") == true)
     }
 
     @Test func aSheetOnACSVIsAConfigurationError() {

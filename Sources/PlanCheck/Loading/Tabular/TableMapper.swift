@@ -10,8 +10,9 @@ struct TableMapper {
     let file: String
     let sheet: String?
     let source: TableSource?
-    /// CSV rows with more fields than the header are an error (usually a wrong delimiter);
-    /// spreadsheets often keep notes to the right of a table, which are ignored.
+    /// CSV rows whose field count differs from the header's are an error (usually a wrong
+    /// delimiter or a lost quote), and so is a CSV without any row; spreadsheets often keep
+    /// notes to the right of a table, which are ignored.
     let strictWidth: Bool
 
     private(set) var records: [Int32] = []
@@ -21,7 +22,8 @@ struct TableMapper {
     private var pendingRows: [TableRow] = []
     private var fieldsByColumn: [String?] = []
     private var fieldKeys: [[UInt8]] = []
-    private var headerWidth = 0
+    /// Fields in the header row, empty ones included (CSV: the number every row must have).
+    private var headerFields = 0
     private var haveHeader = false
     private var split: Set<String> = []
     private var separators: Set<Character> = HeaderAliases.separators
@@ -68,7 +70,13 @@ struct TableMapper {
     }
 
     private mutating func detectHeader(into storage: inout NodeStorage) throws(LoadError) {
-        guard !pendingRows.isEmpty else { haveHeader = true; return }
+        guard !pendingRows.isEmpty else {
+            if strictWidth {
+                throw LoadError(file: file, line: 1, column: 1, message: "the file has no header row: it is empty or blank; a table starts with a row of column names")
+            }
+            haveHeader = true
+            return
+        }
         let known = knownHeaders
         var best = -1, bestScore = 0
         for (i, row) in pendingRows.enumerated() {
@@ -104,6 +112,7 @@ struct TableMapper {
     private mutating func useHeader(_ header: TableRow) throws(LoadError) {
         haveHeader = true
         headerLine = header.number
+        headerFields = Int(header.cells.last?.column ?? 0)
         let useAliases = source?.aliases ?? true
         let named = header.cells.compactMap { cell -> (cell: TableCell, written: String, field: String?)? in
             let written = Self.trim(header.text(cell))
@@ -129,7 +138,6 @@ struct TableMapper {
             }
             fieldsByColumn[column] = name
             fieldKeys[column] = Array(name.utf8)
-            headerWidth = max(headerWidth, column)
         }
         if mapped {
             if useAliases { values = HeaderAliases.values }
@@ -145,6 +153,21 @@ struct TableMapper {
         }
     }
 
+    /// A CSV row has as many fields as the header row. Empty fields past the header's end are
+    /// tolerated (some exporters end every line with a delimiter); a missing field or a value
+    /// past the end means the row was split differently from the header.
+    private func checkWidth(_ row: TableRow) throws(LoadError) {
+        let fields = Int(row.cells.last?.column ?? 0)
+        if fields < headerFields {
+            throw LoadError(file: file, line: row.number, column: fields,
+                            message: "the row starting on line \(row.number) has \(fields) field\(fields == 1 ? "" : "s"), but the header (line \(headerLine)) has \(headerFields); is the delimiter right, or a quote missing?")
+        }
+        if let extra = row.cells.first(where: { Int($0.column) > headerFields && !($0.kind == .text && $0.length == 0) }) {
+            throw LoadError(file: file, line: Int(extra.line), column: Int(extra.column),
+                            message: "the row starting on line \(row.number) has \(fields) fields, with a value in field \(extra.column), but the header (line \(headerLine)) has \(headerFields); is the delimiter right, or a quote missing?")
+        }
+    }
+
     /// `Sheet1!D12` for worksheets, `line 12, field 4` for CSV.
     func place(_ row: Int, _ column: Int) -> String {
         if let sheet { return sheet + "!" + CellAddress.name(row: row, column: column) }
@@ -153,17 +176,12 @@ struct TableMapper {
 
     private mutating func emit(_ row: TableRow, into storage: inout NodeStorage) throws(LoadError) {
         if row.isBlank { return }
+        if strictWidth { try checkWidth(row) }
         entries.removeAll(keepingCapacity: true)
         let record = storage.append(.map, line: row.number, column: row.cells.first.map { Int($0.column) } ?? 1, payload: 0, count: 0)
         for cell in row.cells {
             let column = Int(cell.column)
-            guard column < fieldsByColumn.count, fieldsByColumn[column] != nil else {
-                if strictWidth, column > headerWidth, !(cell.kind == .text && cell.length == 0) {
-                    throw LoadError(file: file, line: Int(cell.line), column: column,
-                                    message: "the row starting on line \(row.number) has a value in field \(column), but the header (line \(headerLine)) has \(headerWidth) fields; is the delimiter right, or a quote missing?")
-                }
-                continue
-            }
+            guard column < fieldsByColumn.count, fieldsByColumn[column] != nil else { continue }
             let line = Int(cell.line), col = Int(cell.sourceColumn)
             guard let value = value(of: cell, in: row, column: column, line: line, sourceColumn: col, storage: &storage) else { continue }
             let key = fieldKeys[column].withUnsafeBufferPointer { storage.appendString($0, line: line, column: col) }

@@ -9,7 +9,7 @@ public enum TabularLoader {
     /// - Parameter sources: the configuration's `tables:` entries; those whose `file` is this
     ///   file apply (compared after normalising both paths).
     public static func load(bytes: [UInt8], file: String, sources: [TableSource] = [], limits: LoadLimits = .default,
-                            xlsxLimits: XLSXLimits = .default) throws(LoadError) -> Document {
+                            xlsxLimits: XLSXLimits? = nil) throws(LoadError) -> Document {
         if bytes.count > limits.maxFileBytes {
             throw LoadError(file: file, line: 1, column: 1, message: "file is larger than the \(limits.maxFileBytes)-byte limit")
         }
@@ -20,7 +20,7 @@ public enum TabularLoader {
         let mine = sources.filter { FileSystem.normalize($0.file) == FileSystem.normalize(file) }
         var builder = TabularDocumentBuilder(file: file, expectedBytes: bytes.count)
         if workbookExtensions.contains(ext) {
-            let workbook = try XLSXWorkbook(bytes: bytes, file: file, limits: xlsxLimits)
+            let workbook = try XLSXWorkbook(bytes: bytes, file: file, limits: xlsxLimits ?? limits.workbook)
             let reader = XLSXSheetReader(workbook: workbook)
             for source in mine.isEmpty ? [nil] : mine.map(Optional.some) {
                 let sheet = try pick(source?.sheet, in: workbook)
@@ -39,6 +39,10 @@ public enum TabularLoader {
                 throw LoadError(file: file, line: 1, column: 1, message: "the `tables` entry for this file names sheet `\(sheet)`, but CSV/TSV files have no sheets; remove `sheet`")
             }
             let (text, _) = try TextDecoder.decode(bytes, as: source?.encoding ?? .auto, file: file)
+            try rejectNUL(text, file: file)
+            if text.count > limits.maxTextTableBytes {
+                throw LoadError(file: file, line: 1, column: 1, message: "the table is larger than the \(limits.maxTextTableBytes)-byte limit for CSV/TSV files; split it")
+            }
             let delimiter = source?.delimiter ?? CSVReader.detectDelimiter(text, fileExtension: ext == "txt" ? "tsv" : ext)
             var mapper = TableMapper(file: file, sheet: nil, source: source, strictWidth: true)
             try CSVReader(file: file, delimiter: delimiter).read(text) { (row) throws(LoadError) in
@@ -48,6 +52,14 @@ public enum TabularLoader {
             builder.add(mapper)
         }
         return builder.finish()
+    }
+
+    /// A NUL byte is no text: it means a binary file named .csv, or a UTF-16 file whose
+    /// encoding was given wrongly; read on, it would end up inside a field.
+    static func rejectNUL(_ text: [UInt8], file: String) throws(LoadError) {
+        guard let offset = text.firstIndex(of: 0) else { return }
+        let (line, column) = text.withUnsafeBufferPointer { LoadError.position(of: offset, in: $0) }
+        throw LoadError(file: file, line: line, column: column, message: "the file contains a NUL byte (0x00), which no text table has; is it a binary file, or UTF-16 read with the wrong `encoding`?")
     }
 
     static func pick(_ name: String?, in workbook: XLSXWorkbook) throws(LoadError) -> XLSXWorkbook.Sheet {

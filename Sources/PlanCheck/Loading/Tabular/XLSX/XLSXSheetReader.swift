@@ -9,7 +9,7 @@ struct XLSXSheetReader {
             throw LoadError(file: workbook.file, line: 1, column: 1, message: "sheet `\(sheet.name)` names part \(sheet.part), which the archive does not contain; the workbook is damaged")
         }
         let handler = SheetHandler(workbook: workbook, sheet: sheet.name)
-        try XMLEvents.parse(data, part: sheet.part, file: workbook.file, into: handler)
+        try XMLEvents.parse(data, part: sheet.part, file: workbook.file, limits: workbook.archive.limits, into: handler)
         var rows = handler.rows
         try spreadMerges(handler.merges, over: &rows, sheet: sheet.name)
         return rows
@@ -21,14 +21,15 @@ struct XLSXSheetReader {
     func spreadMerges(_ merges: [(top: Int, left: Int, bottom: Int, right: Int)], over rows: inout [TableRow], sheet: String) throws(LoadError) {
         guard !merges.isEmpty else { return }
         // Clamp ranges to the used area, so `A1:XFD1048576` fills nothing that has no data.
-        let lastRow = rows.last?.number ?? 0
+        let lastRow = rows.reduce(0) { max($0, $1.number) }
         let lastColumn = rows.reduce(0) { max($0, Int($1.cells.last?.column ?? 0)) }
         var index: [Int: Int] = [:]
         for (i, row) in rows.enumerated() { index[row.number] = i }
         var filled = 0
         for merge in merges {
             guard let anchorRow = index[merge.top].map({ rows[$0] }),
-                  let anchor = anchorRow.cells.first(where: { Int($0.column) == merge.left }) else { continue }
+                  let anchor = anchorRow.cells.first(where: { Int($0.column) == merge.left }),
+                  merge.top <= lastRow, merge.left <= lastColumn else { continue }
             let anchorText: [UInt8] = anchor.kind == .text ? Array(anchorRow.bytes[Int(anchor.start)..<Int(anchor.start + anchor.length)]) : []
             for r in merge.top...min(merge.bottom, lastRow) {
                 for c in merge.left...min(merge.right, lastColumn) where !(r == merge.top && c == merge.left) {
@@ -85,21 +86,36 @@ private final class SheetHandler: XMLHandler {
     func start(_ name: Substring, _ a: [String: String]) throws(LoadError) {
         switch name {
         case "row":
-            rowNumber = a["r"].flatMap { Int($0) } ?? rowNumber + 1
+            if let written = a["r"] {
+                guard let number = CellAddress.parseRow(written) else {
+                    throw LoadError(file: workbook.file, line: max(rowNumber, 1), column: 1, message: "sheet `\(sheet)` has a row numbered `\(Self.clip(written))`; rows are numbered 1 to \(CellAddress.maxRow)")
+                }
+                rowNumber = number
+            } else {
+                guard rowNumber < CellAddress.maxRow else {
+                    throw LoadError(file: workbook.file, line: rowNumber, column: 1, message: "sheet `\(sheet)` has more than \(CellAddress.maxRow) rows, the format's limit")
+                }
+                rowNumber += 1
+            }
             row.reset(number: rowNumber)
             inRow = true
             column = 0
         case "c":
             if let reference = a["r"] {
                 guard let parsed = CellAddress.parse(reference) ?? CellAddress.parseColumn(reference).map({ (rowNumber, $0) }) else {
-                    throw LoadError(file: workbook.file, line: rowNumber, column: column + 1, message: "sheet `\(sheet)` has a cell with the malformed reference `\(reference)`")
+                    throw LoadError(file: workbook.file, line: max(rowNumber, 1), column: min(column + 1, CellAddress.maxColumn),
+                                    message: "sheet `\(sheet)` has a cell with the malformed or out-of-range reference `\(Self.clip(reference))` (cells run from A1 to XFD\(CellAddress.maxRow))")
                 }
                 column = parsed.column
             } else {
+                guard column < CellAddress.maxColumn else {
+                    throw LoadError(file: workbook.file, line: max(rowNumber, 1), column: column, message: "sheet `\(sheet)` has a row with cells past column XFD (\(CellAddress.maxColumn)), the format's limit")
+                }
                 column += 1
             }
             type = a["t"] ?? "n"
-            style = a["s"].flatMap { Int($0) } ?? 0
+            // An unreadable or negative style index means the default style, as in Excel.
+            style = a["s"].flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil } ?? 0
             text = ""
             hasValue = false
         case "v":
@@ -175,6 +191,9 @@ private final class SheetHandler: XMLHandler {
             row.appendText(text.utf8, column: column, line: rowNumber)
         }
     }
+
+    /// At most 40 characters of a reference quoted in a message (a hostile one can be megabytes).
+    static func clip(_ text: String) -> String { text.count > 40 ? text.prefix(40) + "…" : text }
 
     func appendNumber(_ value: Double, kind: TableCell.Kind) {
         row.cells.append(TableCell(column: Int32(column), line: Int32(rowNumber), sourceColumn: Int32(column),

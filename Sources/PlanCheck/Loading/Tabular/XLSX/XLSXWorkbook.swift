@@ -23,7 +23,7 @@ final class XLSXWorkbook {
         let base = Self.folder(of: workbookPart)
         let relations = try self.relations(of: workbookPart)
         let workbook = WorkbookHandler()
-        try XMLEvents.parse(workbookData, part: workbookPart, file: file, into: workbook)
+        try XMLEvents.parse(workbookData, part: workbookPart, file: file, limits: archive.limits, into: workbook)
         date1904 = workbook.date1904
         sheets = workbook.sheets.compactMap { sheet in
             guard let target = relations[sheet.relation]?.target else { return nil }
@@ -35,13 +35,13 @@ final class XLSXWorkbook {
         let shared = relations.values.first { $0.type.hasSuffix("/sharedStrings") }.map { Self.resolve($0.target, base: base) } ?? base + "sharedStrings.xml"
         if let data = try archive.read(shared) {
             let handler = SharedStringsHandler()
-            try XMLEvents.parse(data, part: shared, file: file, into: handler)
+            try XMLEvents.parse(data, part: shared, file: file, limits: archive.limits, into: handler)
             sharedStrings = handler.strings
         }
         let styles = relations.values.first { $0.type.hasSuffix("/styles") }.map { Self.resolve($0.target, base: base) } ?? base + "styles.xml"
         if let data = try archive.read(styles) {
             let handler = StylesHandler()
-            try XMLEvents.parse(data, part: styles, file: file, into: handler)
+            try XMLEvents.parse(data, part: styles, file: file, limits: archive.limits, into: handler)
             styleKinds = handler.cellFormats.map { id in
                 handler.customFormats[id].map(SpreadsheetDates.kind(code:)) ?? SpreadsheetDates.kind(builtIn: id)
             }
@@ -64,7 +64,7 @@ final class XLSXWorkbook {
         let path = folder + "_rels/" + name + ".rels"
         guard let data = try archive.read(path) else { return [:] }
         let handler = RelationshipsHandler()
-        try XMLEvents.parse(data, part: path, file: file, into: handler)
+        try XMLEvents.parse(data, part: path, file: file, limits: archive.limits, into: handler)
         return handler.relations
     }
 

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# CI's bounded fuzz step: builds the Fuzz/ package once, then runs every libFuzzer target for
+# FUZZ_CI_SECONDS (default 12) on the seeds and saved regressions. Fails on a crash, an input
+# slower than 10 s or memory above 2 GB (libFuzzer's -timeout and -rss_limit_mb); the input is
+# left in .build-fuzz/findings/TARGET/ — add it to Fuzz/Regressions/TARGET/ once fixed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${FUZZ_CI_SECONDS:-12}
+start=$(date +%s)
+swift build -c release --package-path Fuzz --scratch-path .build-fuzz \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >/dev/null
+echo "fuzz targets built in $(( $(date +%s) - start )) s"
+targets=(yaml json jsonl csv tsv xlsx expression jsonpath rules deadline)
+# Plan-document readers join as soon as DatasetLoader reads their extension.
+for ext in docx txt md; do
+  if grep -q "\"$ext\"" Sources/PlanCheck/Loading/DatasetLoader.swift; then targets+=("$ext"); fi
+done
+failed=()
+for target in "${targets[@]}"; do
+  if FUZZ_NO_BUILD=1 Scripts/fuzz.sh "$target" "$seconds" > ".build-fuzz/ci-$target.log" 2>&1; then
+    echo "fuzz $target: $(grep -o 'stat::number_of_executed_units: *[0-9]*' ".build-fuzz/ci-$target.log" | grep -o '[0-9]*$') inputs, no finding"
+  else
+    echo "fuzz $target: FAILED" >&2
+    tail -n 30 ".build-fuzz/ci-$target.log" >&2
+    failed+=("$target")
+  fi
+done
+echo "fuzz step: $(( $(date +%s) - start )) s"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzzing found problems in: ${failed[*]}" >&2
+  exit 1
+fi
