@@ -9,13 +9,18 @@ public struct Project: Sendable {
     public static var packNames: [String] { BuiltInPacks.sources.keys.sorted() }
 
     /// Loads a built-in pack by name.
-    public static func pack(named name: String, registry: CheckerRegistry = .builtIn) throws(LoadError) -> RuleSet {
+    /// - Parameter parameters: settings replacing some of the pack's (`{pack, with}` in `packs:`).
+    public static func pack(named name: String, registry: CheckerRegistry = .builtIn,
+                            parameters: PackParameters? = nil) throws(LoadError) -> RuleSet {
         guard let source = BuiltInPacks.sources[name] else {
             let hint = Suggestions.closest(to: name, among: packNames, limit: 1).first.map { " — did you mean `\($0)`?" } ?? ""
             throw LoadError(file: "<packs>", line: 0, column: 0,
                             message: "unknown rule pack `\(name)`\(hint); built-in packs: \(packNames.joined(separator: ", "))")
         }
-        return try RuleFileLoader(registry: registry).load(bytes: Array(source.utf8), file: "Rules/\(name).yml")
+        let set = try RuleFileLoader(registry: registry).load(bytes: Array(source.utf8), file: "Rules/\(name).yml",
+                                                              overrides: parameters?.overrides ?? [:])
+        try parameters?.checkRules(of: set)
+        return set
     }
 
     /// - Parameters:
@@ -29,7 +34,10 @@ public struct Project: Sendable {
         let loader = RuleFileLoader(registry: registry,
                                     plugins: PluginCatalog(plugins: configuration.plugins, permissions: pluginPermissions))
         var sets: [RuleSet] = []
-        for pack in configuration.packs { sets.append(try Self.pack(named: pack, registry: registry)) }
+        for pack in configuration.packs {
+            let parameters = configuration.packParameters.first { $0.pack == pack }
+            sets.append(try Self.pack(named: pack, registry: registry, parameters: parameters))
+        }
         for file in configuration.ruleFiles + extraRuleFiles { sets.append(try loader.load(path: file)) }
         if sets.isEmpty {
             throw LoadError(file: configuration.file ?? "<command line>", line: 0, column: 0,
@@ -55,13 +63,15 @@ public struct Project: Sendable {
         }
         var collections: [String: [Node]] = [:]
         for source in configuration.collections {
-            let document = try DatasetLoader.load(path: source.file, tables: configuration.tables)
+            let document = try DatasetLoader.load(path: source.file, tables: configuration.tables, mapping: configuration.mapping)
             collections[source.name] = document.rootNodes.flatMap { source.path.select($0) }
         }
         self.ruleSets = sets
         self.engine = Engine(rules: sets.flatMap(\.rules), asOf: asOf ?? configuration.asOf ?? PlanDate.today(),
                              collections: collections, severityOverrides: configuration.severityOverrides, jobs: jobs)
         engine.tables = configuration.tables
+        engine.mapping = configuration.mapping
+        engine.plan = try configuration.plan?.resolve(collections: collections, tables: configuration.tables, mapping: configuration.mapping)
     }
 
     /// The dataset files to check: `paths` (files, or folders walked recursively) or else the

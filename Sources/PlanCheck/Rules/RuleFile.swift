@@ -113,7 +113,9 @@ public struct RuleFileLoader: Sendable {
         try load(bytes: FileReader.read(path), file: path)
     }
 
-    public func load(bytes: [UInt8], file: String) throws(LoadError) -> RuleSet {
+    /// - Parameter overrides: rule id → settings replacing the rule's own (a pack used `with:`
+    ///   parameters from the configuration).
+    public func load(bytes: [UInt8], file: String, overrides: [String: Node] = [:]) throws(LoadError) -> RuleSet {
         let document = try YAMLLoader.load(bytes: bytes, file: file, recordingQuotes: true)
         guard let root = document.root, root.kind == .map else {
             let node = document.root
@@ -131,7 +133,8 @@ public struct RuleFileLoader: Sendable {
         var compiled: [CompiledRule] = []
         var seen: [String: Node] = [:]
         for ruleNode in rules.items {
-            let rule = try compileRule(ruleNode, defaultKey: defaultKey)
+            let rule = try compileRule(ruleNode, defaultKey: defaultKey,
+                                       override: ruleNode["id"]?.string.flatMap { overrides[$0] })
             if let first = seen[rule.id] {
                 throw LoadError(at: ruleNode["id"] ?? ruleNode, "duplicate rule id `\(rule.id)` (first defined at line \(first.line))")
             }
@@ -141,7 +144,7 @@ public struct RuleFileLoader: Sendable {
         return RuleSet(name: name, description: root["description"]?.string ?? "", file: file, rules: compiled)
     }
 
-    func compileRule(_ node: Node, defaultKey: String) throws(LoadError) -> CompiledRule {
+    func compileRule(_ node: Node, defaultKey: String, override: Node? = nil) throws(LoadError) -> CompiledRule {
         guard node.kind == .map else { throw LoadError(at: node, "a rule is a map with `id`, `checker` and `target`") }
         guard let id = node["id"]?.string, !id.isEmpty else {
             throw LoadError(at: node["id"] ?? node, "every rule needs an `id` (a non-empty string)")
@@ -165,27 +168,36 @@ public struct RuleFileLoader: Sendable {
                 throw LoadError(at: checkerNode, "unknown checker `\(checkerName)`\(hint); available: \(available)")
             }
             try Self.checkKeys(node, allowed: Self.commonRuleKeys + type.descriptor.options.map(\.name), what: "rule `\(id)` (checker `\(checkerName)`)")
+            if let override {
+                try Self.checkKeys(override, allowed: PackParameters.overridableRuleKeys + type.descriptor.options.map(\.name),
+                                   what: "the settings of rule `\(id)` (checker `\(checkerName)`)")
+            }
         }
-        guard let targetNode = node["target"], let targetText = targetNode.string else {
-            throw LoadError(at: node["target"] ?? node, "rule `\(id)` needs a `target`: a JSONPath selecting its records, such as `$.tasks[*]`")
+        // A setting of the configuration's `with:` replaces the pack's (null removes it).
+        func setting(_ key: String) -> Node? {
+            if let value = override?[key] { return value.isNull ? nil : value }
+            return node[key]
+        }
+        guard let targetNode = setting("target"), let targetText = targetNode.string else {
+            throw LoadError(at: setting("target") ?? node, "rule `\(id)` needs a `target`: a JSONPath selecting its records, such as `$.tasks[*]`")
         }
         let target = try JSONPath.compile(targetText, at: targetNode)
         var severity = Severity.error
-        if let severityNode = node["severity"] {
+        if let severityNode = setting("severity") {
             guard let word = severityNode.string, let value = Severity(rawValue: word) else {
                 throw LoadError(at: severityNode, "`severity` must be one of error, warning, info")
             }
             severity = value
         }
         var template: ExpressionTemplate?
-        if let messageNode = node["message"] {
+        if let messageNode = setting("message") {
             guard let text = messageNode.string else { throw LoadError(at: messageNode, "`message` must be a string") }
             do { template = try ExpressionTemplate.compile(text) } catch {
                 throw Self.expressionError(error, in: messageNode, what: "rule `\(id)`: `message` template")
             }
         }
         var when: CompiledExpression?
-        if let whenNode = node["when"] {
+        if let whenNode = setting("when") {
             guard let text = whenNode.string ?? whenNode.scalarText, whenNode.kind != .list, whenNode.kind != .map else {
                 throw LoadError(at: whenNode, "`when` must be an expression (a string)")
             }
@@ -197,14 +209,20 @@ public struct RuleFileLoader: Sendable {
         } else {
             let type = type!
             for spec in type.descriptor.options {
-                try Self.validate(option: spec, in: node, rule: id)
+                if let override, let value = override[spec.name] {
+                    if spec.required && value.isNull { throw LoadError(at: value, "rule `\(id)`: option `\(spec.name)` is required and cannot be removed") }
+                    try Self.validate(option: spec, in: override, rule: id)
+                } else {
+                    try Self.validate(option: spec, in: node, rule: id)
+                }
             }
-            runner = try makeRunner(type, options: RuleOptions(node: node, ruleID: id))
+            runner = try makeRunner(type, options: RuleOptions(node: node, ruleID: id, overrides: override))
         }
         let header = RuleHeader(id: id, checker: checkerName, severity: severity,
-                                severityIsExplicit: node["severity"] != nil, message: template)
-        return CompiledRule(description: try Self.optionalString(node, "description") ?? "",
-                            target: target, keyField: try Self.optionalString(node, "key") ?? defaultKey,
+                                severityIsExplicit: setting("severity") != nil, message: template)
+        let settings = override ?? node
+        return CompiledRule(description: try Self.optionalString(override?["description"] != nil ? settings : node, "description") ?? "",
+                            target: target, keyField: try Self.optionalString(override?["key"] != nil ? settings : node, "key") ?? defaultKey,
                             location: node.location, node: node, header: header, runner: runner, when: when)
     }
 
