@@ -22,15 +22,29 @@ public enum DocumentMapper {
         for root in document.rootNodes {
             for entry in entries {
                 let tree = MappingTree(entry.mapping)
+                let declared = Self.declaredNames(entry.mapping)
                 for record in entry.records(in: root) {
-                    var renamed: [String: String] = [:]
+                    // A field the record leaves out is still named the way its file spells it.
+                    var renamed = declared
                     try editor.walk(record, fields: tree.fields, values: tree.values, written: "", canonical: "", renamed: &renamed)
                     names.add(start: record.index, end: Self.lastNode(in: record), names: renamed)
                 }
             }
         }
-        guard editor.edited else { return document }
+        guard editor.edited || !names.isEmpty else { return document }
         return editor.finish(writtenNames: names.build())
+    }
+
+    /// Canonical path → written path for every rename the mapping declares (the first written
+    /// spelling of a canonical field, when it has several).
+    static func declaredNames(_ mapping: FieldMapping) -> [String: String] {
+        var result: [String: String] = [:]
+        for (written, canonical) in mapping.fields {
+            let path = FieldMapping.segments(written)
+            let canonicalPath = (path.dropLast() + [FieldMapping.segments(canonical).last ?? canonical]).joined(separator: ".")
+            if canonicalPath != written, result[canonicalPath] == nil { result[canonicalPath] = written }
+        }
+        return result
     }
 
     /// The last node of `node`'s subtree (nodes are numbered in document order).
