@@ -39,11 +39,15 @@ public struct CheckContext: Sendable {
     /// Named collections declared in the config (`collections:`), e.g. a unit registry kept in
     /// another file.
     public var collections: [String: [Node]]
+    /// The plan's period and issue date from the config's `plan:`, for datasets that do not
+    /// carry their own (a CSV ledger); nil when the config names no plan.
+    public var plan: PlanMetadata?
 
-    public init(asOf: PlanDate, root: Node, collections: [String: [Node]] = [:]) {
+    public init(asOf: PlanDate, root: Node, collections: [String: [Node]] = [:], plan: PlanMetadata? = nil) {
         self.asOf = asOf
         self.root = root
         self.collections = collections
+        self.plan = plan
     }
 }
 

@@ -28,6 +28,10 @@ public struct Engine: Sendable {
     public var jobs: Int
     /// The configuration's `tables:` entries, for loading CSV/XLSX datasets.
     public var tables: [TableSource] = []
+    /// The configuration's `mapping:`, applied to every dataset as it loads.
+    public var mapping = DatasetMapping()
+    /// The configuration's `plan:` (period, issue date) for datasets without their own.
+    public var plan: PlanMetadata?
 
     public init(rules: [CompiledRule], asOf: PlanDate, collections: [String: [Node]] = [:],
                 severityOverrides: [String: Severity?] = [:], jobs: Int = 0) {
@@ -69,7 +73,7 @@ public struct Engine: Sendable {
             Timing.measure("rule \(item.rule.id)") {
                 // Each job walks its own view of the document (see `Document.view()`).
                 let root = jobs > 1 ? Node(document: item.root.document.view(), index: item.root.index) : item.root
-                return item.rule.run(root: root, context: CheckContext(asOf: asOf, root: root, collections: collections))
+                return item.rule.run(root: root, context: CheckContext(asOf: asOf, root: root, collections: collections, plan: plan))
             }
         } }
         let findings = Timing.measure("sort findings") { finalize(perRule.flatMap(\.findings)) }
@@ -82,7 +86,8 @@ public struct Engine: Sendable {
             do throws(LoadError) {
                 // A lone large file is parsed in parallel; several files already use the threads.
                 let document = try Timing.measure("load \(file)") { () throws(LoadError) in
-                    try DatasetLoader.load(path: file, limits: limits, parallelism: files.count == 1 ? jobs : 1, tables: tables)
+                    try DatasetLoader.load(path: file, limits: limits, parallelism: files.count == 1 ? jobs : 1,
+                                           tables: tables, mapping: mapping)
                 }
                 guard !document.roots.isEmpty else {
                     return .failure(LoadError(file: file, line: 1, column: 1, message: "the file is empty: expected a YAML or JSON document"))

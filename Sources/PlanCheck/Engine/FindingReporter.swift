@@ -21,6 +21,12 @@ public struct FindingReporter: Sendable {
     public mutating func report(_ record: Record, at node: Node? = nil, message: String, code: String? = nil,
                                 severity: Severity? = nil, values: [String: String] = [:]) {
         let target = node ?? record.node
+        var message = message, values = values
+        // A mapped record names its fields as the file writes them (`牵头单位`, not `lead`).
+        if let names = record.node.document.writtenNames?.names(at: record.node.index) {
+            message = WrittenNames.rewrite(message, names: names)
+            if let field = values["field"], let written = names[field] { values["field"] = written }
+        }
         var text = message
         if let template = header.message {
             var expressionContext = context.expressionContext

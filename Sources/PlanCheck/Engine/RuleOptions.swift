@@ -5,13 +5,18 @@ public struct RuleOptions: Sendable {
     public let node: Node
     /// The rule id (for messages).
     public let ruleID: String
+    /// Settings that replace the rule's own: a pack's rule used `with:` other options in the
+    /// configuration (`PackParameters`); `null` there removes the setting.
+    public let overrides: Node?
 
-    public init(node: Node, ruleID: String) {
+    public init(node: Node, ruleID: String, overrides: Node? = nil) {
         self.node = node
         self.ruleID = ruleID
+        self.overrides = overrides
     }
 
     public subscript(name: String) -> Node? {
+        if let overridden = overrides?[name] { return overridden.kind == .null ? nil : overridden }
         guard let value = node[name], value.kind != .null else { return nil }
         return value
     }
@@ -43,6 +48,6 @@ public struct RuleOptions: Sendable {
 
     /// A located error about option `name` (or the rule itself when the option is absent).
     public func error(_ name: String, _ message: String) -> LoadError {
-        LoadError(at: node[name] ?? node, "rule `\(ruleID)`: option `\(name)`: \(message)")
+        LoadError(at: overrides?[name] ?? node[name] ?? node, "rule `\(ruleID)`: option `\(name)`: \(message)")
     }
 }

@@ -4,14 +4,16 @@ public enum DatasetLoader {
     /// named: a folder's notes and golden outputs are `.txt` too.)
     public static let extensions: Set<String> = ["yaml", "yml", "json", "jsonl", "csv", "tsv", "xlsx"]
 
-    /// - Parameter tables: the configuration's `tables:` entries (column mapping for CSV/XLSX).
+    /// - Parameters:
+    ///   - tables: the configuration's `tables:` entries (column mapping for CSV/XLSX).
+    ///   - mapping: the configuration's `mapping:` (field names and values → the canonical model).
     public static func load(path: String, limits: LoadLimits = .default, parallelism: Int = 1,
-                            tables: [TableSource] = []) throws(LoadError) -> Document {
+                            tables: [TableSource] = [], mapping: DatasetMapping = DatasetMapping()) throws(LoadError) -> Document {
         if parallelism <= ParallelYAMLLoader.minimumThreads, isYAML(path) {
-            return try requireRecords(YAMLLoader.load(path: path, limits: limits, threads: parallelism))
+            return try DocumentMapper.apply(mapping, to: requireRecords(YAMLLoader.load(path: path, limits: limits, threads: parallelism)))
         }
         let bytes = try FileReader.read(path)
-        return try load(bytes: bytes, file: path, limits: limits, parallelism: parallelism, tables: tables)
+        return try load(bytes: bytes, file: path, limits: limits, parallelism: parallelism, tables: tables, mapping: mapping)
     }
 
     static func isYAML(_ path: String) -> Bool {
@@ -21,17 +23,23 @@ public enum DatasetLoader {
 
     /// - Parameter parallelism: threads a large YAML file may be parsed with.
     public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .default, parallelism: Int = 1,
-                            tables: [TableSource] = []) throws(LoadError) -> Document {
+                            tables: [TableSource] = [], mapping: DatasetMapping = DatasetMapping()) throws(LoadError) -> Document {
+        let document: Document
         switch file.split(separator: ".").last?.lowercased() {
         case "json":
-            return try requireRecords(JSONLoader.load(bytes: bytes, file: file, limits: limits))
+            document = try requireRecords(JSONLoader.load(bytes: bytes, file: file, limits: limits))
         case "jsonl", "ndjson":
-            return try JSONLinesLoader.load(bytes: bytes, file: file, limits: limits)
+            document = try JSONLinesLoader.load(bytes: bytes, file: file, limits: limits)
         case let ext? where TabularLoader.textExtensions.contains(ext) || TabularLoader.workbookExtensions.contains(ext):
-            return try TabularLoader.load(bytes: bytes, file: file, sources: tables, limits: limits)
+            // Tables apply their collection's mapping to headers and cells as they read them;
+            // entries with a `target` of their own apply to the records built.
+            let table = try TabularLoader.load(bytes: bytes, file: file, sources: tables, mapping: mapping, limits: limits)
+            return try DocumentMapper.apply(mapping.targetedEntriesOnly, to: table)
         default:
-            return try requireRecords(YAMLLoader.load(bytes: bytes, file: file, limits: limits, parallelism: parallelism))
+            document = try requireRecords(YAMLLoader.load(bytes: bytes, file: file, limits: limits, parallelism: parallelism))
         }
+        // The one hook of the mapping layer: records become canonical before any rule runs.
+        return try DocumentMapper.apply(mapping, to: document)
     }
 
     /// A dataset is a mapping or a list: a document that is only `hello` or `42` (a file

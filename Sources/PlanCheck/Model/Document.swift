@@ -62,9 +62,13 @@ public final class Document: Sendable {
     let sheetRuns: [SheetRun]
     /// Single- and double-quoted scalars, in increasing order (recorded for rule files only).
     let quotedScalars: [Int32]
+    /// The field names as the file writes them, where a `mapping:` or a table header renamed
+    /// them to the canonical model (findings print them); nil when nothing was renamed.
+    let writtenNames: WrittenNames?
 
-    init(file: String, roots: [Int32], storage: NodeStorage, sheets: [SheetRun] = []) {
+    init(file: String, roots: [Int32], storage: NodeStorage, sheets: [SheetRun] = [], writtenNames: WrittenNames? = nil) {
         self.parentTable = ParentTableBox()
+        self.writtenNames = writtenNames
         self.quotedScalars = storage.quotedScalars ?? []
         self.sheetRuns = sheets
         self.file = file
@@ -96,6 +100,7 @@ public final class Document: Sendable {
         bytes = other.bytes
         sheetRuns = other.sheetRuns
         quotedScalars = other.quotedScalars
+        writtenNames = other.writtenNames
         parentTable = other.parentTable
     }
 

@@ -15,10 +15,14 @@
 ///   - {rule: task-owner-required, records: [T7], reason: appointed in Q3}
 /// plugins:                        # external checkers, run only when allowed (docs/plugins.md)
 ///   budget: {command: [plugins/budget_check.py], timeout: 10}
+/// mapping:                        # the files' own field names and values → the canonical model
+///   tasks: {fields: {牵头单位: lead}, values: {status: {in_progress: in-progress}}}   # see DatasetMapping
+/// plan: {file: plan.yaml, path: $.plan}   # period and issue date for datasets without them (PlanSource)
 /// ```
+/// A `packs:` item may be `{pack: NAME, with: {rule-id: {option: value}}}` (see PackParameters).
 public struct Configuration: Sendable {
     public static let fileName = ".plancheck.yml"
-    public static let keys = ["rules", "packs", "datasets", "asOf", "collections", "severity", "tables", "ignore", "plugins"]
+    public static let keys = ["rules", "packs", "datasets", "asOf", "collections", "severity", "tables", "ignore", "plugins", "mapping", "plan"]
 
     /// The config file, nil for a configuration made from command-line options only.
     public var file: String?
@@ -39,6 +43,12 @@ public struct Configuration: Sendable {
     public var packLocations: [SourceLocation] = []
     /// Where each `severity:` key is written, for errors about an overridden rule.
     public var severityLocations: [String: SourceLocation] = [:]
+    /// Packs given parameters (`{pack, with}` items of `packs:`).
+    public var packParameters: [PackParameters] = []
+    /// How the datasets spell the canonical model (`mapping:`).
+    public var mapping = DatasetMapping()
+    /// Where the plan's period and issue date come from (`plan:`).
+    public var plan: PlanSource?
 
     public init() {}
 
@@ -92,7 +102,7 @@ public struct Configuration: Sendable {
         let base = FileSystem.directory(of: path)
         attempt { () throws(LoadError) in config.ruleFiles = try strings(root, "rules").map { FileSystem.join(base, $0) } }
         attempt { () throws(LoadError) in
-            config.packs = try strings(root, "packs")
+            (config.packs, config.packParameters) = try PackParameters.parseList(root["packs"])
             config.packLocations = (root["packs"].map { $0.kind == .list ? Array($0.items) : [$0] } ?? []).map(\.location)
         }
         attempt { () throws(LoadError) in config.datasets = try strings(root, "datasets").map { FileSystem.join(base, $0) } }
@@ -134,6 +144,8 @@ public struct Configuration: Sendable {
         }
         attempt { () throws(LoadError) in config.ignores = try IgnoreEntry.parse(root["ignore"]) }
         attempt { () throws(LoadError) in config.plugins = try PluginSpec.parse(root["plugins"], base: base) }
+        attempt { () throws(LoadError) in config.mapping = try DatasetMapping.parse(root["mapping"], base: base) }
+        attempt { () throws(LoadError) in config.plan = try PlanSource.parse(root["plan"], base: base) }
         return (config, errors)
     }
 

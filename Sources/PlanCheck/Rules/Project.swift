@@ -9,13 +9,18 @@ public struct Project: Sendable {
     public static var packNames: [String] { BuiltInPacks.sources.keys.sorted() }
 
     /// Loads a built-in pack by name.
-    public static func pack(named name: String, registry: CheckerRegistry = .builtIn) throws(LoadError) -> RuleSet {
+    /// - Parameter parameters: settings replacing some of the pack's (`{pack, with}` in `packs:`).
+    public static func pack(named name: String, registry: CheckerRegistry = .builtIn,
+                            parameters: PackParameters? = nil) throws(LoadError) -> RuleSet {
         guard let source = BuiltInPacks.sources[name] else {
             let hint = Suggestions.closest(to: name, among: packNames, limit: 1).first.map { " — did you mean `\($0)`?" } ?? ""
             throw LoadError(file: "<packs>", line: 0, column: 0,
                             message: "unknown rule pack `\(name)`\(hint); built-in packs: \(packNames.joined(separator: ", "))")
         }
-        return try RuleFileLoader(registry: registry).load(bytes: Array(source.utf8), file: "Rules/\(name).yml")
+        let set = try RuleFileLoader(registry: registry).load(bytes: Array(source.utf8), file: "Rules/\(name).yml",
+                                                              overrides: parameters?.overrides ?? [:])
+        try parameters?.checkRules(of: set)
+        return set
     }
 
     /// - Parameters:
@@ -51,8 +56,11 @@ public struct Project: Sendable {
                                     plugins: PluginCatalog(plugins: configuration.plugins, permissions: pluginPermissions))
         var sets: [RuleSet] = []
         for (i, pack) in configuration.packs.enumerated() {
-            do { sets.append(try Self.pack(named: pack, registry: registry)) } catch {
-                // Point at the `packs:` entry, not at a pseudo-file.
+            let parameters = configuration.packParameters.first { $0.pack == pack }
+            do { sets.append(try Self.pack(named: pack, registry: registry, parameters: parameters)) } catch {
+                // Point an unknown pack at its `packs:` entry, not at a pseudo-file; errors in
+                // its parameters are already located in the configuration.
+                guard error.file == "<packs>" else { errors.append(error); continue }
                 let at = i < configuration.packLocations.count ? configuration.packLocations[i]
                     : SourceLocation(file: configFile, line: 1, column: 1)
                 errors.append(LoadError(file: at.file, line: at.line, column: at.column, message: error.message))
@@ -92,7 +100,7 @@ public struct Project: Sendable {
         var collections: [String: [Node]] = [:]
         for source in configuration.collections {
             do {
-                let document = try DatasetLoader.load(path: source.file, tables: configuration.tables)
+                let document = try DatasetLoader.load(path: source.file, tables: configuration.tables, mapping: configuration.mapping)
                 collections[source.name] = document.rootNodes.flatMap { source.path.select($0) }
             } catch {
                 errors.append(error)
@@ -102,6 +110,13 @@ public struct Project: Sendable {
         var engine = Engine(rules: sets.flatMap(\.rules), asOf: asOf ?? configuration.asOf ?? PlanDate.today(),
                             collections: collections, severityOverrides: configuration.severityOverrides, jobs: jobs)
         engine.tables = configuration.tables
+        engine.mapping = configuration.mapping
+        do {
+            engine.plan = try configuration.plan?.resolve(collections: collections, tables: configuration.tables, mapping: configuration.mapping)
+        } catch {
+            errors.append(error)
+            return nil
+        }
         return Project(configuration: configuration, ruleSets: sets, engine: engine)
     }
 

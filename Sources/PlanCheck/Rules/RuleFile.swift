@@ -113,8 +113,10 @@ public struct RuleFileLoader: Sendable {
         try load(bytes: FileReader.read(path), file: path)
     }
 
-    public func load(bytes: [UInt8], file: String) throws(LoadError) -> RuleSet {
-        let (set, errors) = loadReportingAll(bytes: bytes, file: file)
+    /// - Parameter overrides: rule id → settings replacing the rule's own (a pack used `with:`
+    ///   parameters from the configuration).
+    public func load(bytes: [UInt8], file: String, overrides: [String: Node] = [:]) throws(LoadError) -> RuleSet {
+        let (set, errors) = loadReportingAll(bytes: bytes, file: file, overrides: overrides)
         guard let set, errors.isEmpty else { throw errors[0] }
         return set
     }
@@ -125,10 +127,10 @@ public struct RuleFileLoader: Sendable {
         do { return loadReportingAll(bytes: try FileReader.read(path), file: path) } catch { return (nil, [error]) }
     }
 
-    public func loadReportingAll(bytes: [UInt8], file: String) -> (RuleSet?, [LoadError]) {
+    public func loadReportingAll(bytes: [UInt8], file: String, overrides: [String: Node] = [:]) -> (RuleSet?, [LoadError]) {
         var problems: [LoadError] = []
         do throws(LoadError) {
-            let set = try loadRules(bytes: bytes, file: file, problems: &problems)
+            let set = try loadRules(bytes: bytes, file: file, overrides: overrides, problems: &problems)
             return problems.isEmpty ? (set, []) : (nil, problems)
         } catch {
             return (nil, problems + [error])
@@ -136,7 +138,7 @@ public struct RuleFileLoader: Sendable {
     }
 
     /// The file's structure errors are thrown; each rule's own errors go to `problems`.
-    func loadRules(bytes: [UInt8], file: String, problems: inout [LoadError]) throws(LoadError) -> RuleSet {
+    func loadRules(bytes: [UInt8], file: String, overrides: [String: Node], problems: inout [LoadError]) throws(LoadError) -> RuleSet {
         let document = try YAMLLoader.load(bytes: bytes, file: file, recordingQuotes: true)
         guard let root = document.root, root.kind == .map else {
             let node = document.root
@@ -155,7 +157,10 @@ public struct RuleFileLoader: Sendable {
         var seen: [String: Node] = [:]
         for ruleNode in rules.items {
             let rule: CompiledRule
-            do { rule = try compileRule(ruleNode, defaultKey: defaultKey) } catch {
+            do {
+                rule = try compileRule(ruleNode, defaultKey: defaultKey,
+                                       override: ruleNode["id"]?.string.flatMap { overrides[$0] })
+            } catch {
                 problems.append(error)
                 continue
             }
@@ -169,7 +174,7 @@ public struct RuleFileLoader: Sendable {
         return RuleSet(name: name, description: root["description"]?.string ?? "", file: file, rules: compiled)
     }
 
-    func compileRule(_ node: Node, defaultKey: String) throws(LoadError) -> CompiledRule {
+    func compileRule(_ node: Node, defaultKey: String, override: Node? = nil) throws(LoadError) -> CompiledRule {
         guard node.kind == .map else { throw LoadError(at: node, "a rule is a map with `id`, `checker` and `target`") }
         guard let id = node["id"]?.string, !id.isEmpty else {
             throw LoadError(at: node["id"] ?? node, "every rule needs an `id` (a non-empty string)")
@@ -193,27 +198,36 @@ public struct RuleFileLoader: Sendable {
                 throw LoadError(at: checkerNode, "unknown checker `\(checkerName)`\(hint); available: \(available)")
             }
             try Self.checkKeys(node, allowed: Self.commonRuleKeys + type.descriptor.options.map(\.name), what: "rule `\(id)` (checker `\(checkerName)`)")
+            if let override {
+                try Self.checkKeys(override, allowed: PackParameters.overridableRuleKeys + type.descriptor.options.map(\.name),
+                                   what: "the settings of rule `\(id)` (checker `\(checkerName)`)")
+            }
         }
-        guard let targetNode = node["target"], let targetText = targetNode.string else {
-            throw LoadError(at: node["target"] ?? node, "rule `\(id)` needs a `target`: a JSONPath selecting its records, such as `$.tasks[*]`")
+        // A setting of the configuration's `with:` replaces the pack's (null removes it).
+        func setting(_ key: String) -> Node? {
+            if let value = override?[key] { return value.isNull ? nil : value }
+            return node[key]
+        }
+        guard let targetNode = setting("target"), let targetText = targetNode.string else {
+            throw LoadError(at: setting("target") ?? node, "rule `\(id)` needs a `target`: a JSONPath selecting its records, such as `$.tasks[*]`")
         }
         let target = try JSONPath.compile(targetText, at: targetNode)
         var severity = Severity.error
-        if let severityNode = node["severity"] {
+        if let severityNode = setting("severity") {
             guard let word = severityNode.string, let value = Severity(rawValue: word) else {
                 throw LoadError(at: severityNode, "`severity` must be one of error, warning, info")
             }
             severity = value
         }
         var template: ExpressionTemplate?
-        if let messageNode = node["message"] {
+        if let messageNode = setting("message") {
             guard let text = messageNode.string else { throw LoadError(at: messageNode, "`message` must be a string") }
             do { template = try ExpressionTemplate.compile(text) } catch {
                 throw Self.expressionError(error, in: messageNode, what: "rule `\(id)`: `message` template")
             }
         }
         var when: CompiledExpression?
-        if let whenNode = node["when"] {
+        if let whenNode = setting("when") {
             guard let text = whenNode.string ?? whenNode.scalarText, whenNode.kind != .list, whenNode.kind != .map else {
                 throw LoadError(at: whenNode, "`when` must be an expression (a string)")
             }
@@ -225,14 +239,20 @@ public struct RuleFileLoader: Sendable {
         } else {
             let type = type!
             for spec in type.descriptor.options {
-                try Self.validate(option: spec, in: node, rule: id)
+                if let override, let value = override[spec.name] {
+                    if spec.required && value.isNull { throw LoadError(at: value, "rule `\(id)`: option `\(spec.name)` is required and cannot be removed") }
+                    try Self.validate(option: spec, in: override, rule: id)
+                } else {
+                    try Self.validate(option: spec, in: node, rule: id)
+                }
             }
-            runner = try makeRunner(type, options: RuleOptions(node: node, ruleID: id))
+            runner = try makeRunner(type, options: RuleOptions(node: node, ruleID: id, overrides: override))
         }
         let header = RuleHeader(id: id, checker: checkerName, severity: severity,
-                                severityIsExplicit: node["severity"] != nil, message: template)
-        return CompiledRule(description: try Self.optionalString(node, "description") ?? "",
-                            target: target, keyField: try Self.optionalString(node, "key") ?? defaultKey,
+                                severityIsExplicit: setting("severity") != nil, message: template)
+        let settings = override ?? node
+        return CompiledRule(description: try Self.optionalString(override?["description"] != nil ? settings : node, "description") ?? "",
+                            target: target, keyField: try Self.optionalString(override?["key"] != nil ? settings : node, "key") ?? defaultKey,
                             location: node.location, node: node, header: header, runner: runner, when: when)
     }
 

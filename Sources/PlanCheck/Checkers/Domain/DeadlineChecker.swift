@@ -25,7 +25,7 @@ public struct DeadlineChecker: Checker {
             OptionSpec("status", .string, default: "status", "The field holding the record's status."),
             OptionSpec("done", .strings, default: "[done, 已完成]", "Status values that mean the record is done."),
             OptionSpec("completed", .string, default: "completed", "The field holding the completion date (ISO or a single-day deadline form)."),
-            OptionSpec("period", .jsonPath, "A JSONPath into the document to the plan period, a `{start, end}` map (e.g. `$.plan.period`)."),
+            OptionSpec("period", .jsonPath, "A JSONPath into the document to the plan period, a `{start, end}` map (e.g. `$.plan.period`). When the document has none (a CSV ledger), or without this option, the period of the configuration's `plan:` applies."),
             OptionSpec("periodStart", .date, "The plan period's first day, when the document does not carry it."),
             OptionSpec("periodEnd", .date, "The plan period's last day, when the document does not carry it."),
             OptionSpec("issued", .jsonPath, "A JSONPath to the document's date (e.g. `$.plan.issued`): `今年`, `本年`, `年内` then mean that year even in a multi-year plan."),
@@ -124,16 +124,21 @@ public struct DeadlineChecker: Checker {
 
     public func makeState(context: CheckContext) -> State {
         var state = State(period: fixedPeriod, periodProblem: nil, asOf: context.asOf)
-        state.issuedYear = issuedPath?.select(context.root).first.flatMap(FieldValues.day)?.year
+        // The dataset's own dates first, then the config's `plan:` (a ledger carries none).
+        state.issuedYear = issuedPath?.select(context.root).first.flatMap(FieldValues.day)?.year ?? context.plan?.issued?.year
         if let periodPath {
             let found = periodPath.select(context.root)
             if let node = found.first, let interval = FieldValues.interval(node) {
                 state.period = interval
+            } else if found.isEmpty, let planPeriod = context.plan?.period {
+                state.period = planPeriod
             } else {
                 state.periodProblem = (found.first, found.isEmpty
                     ? "plan period `\(periodPath)` not found in the document; deadlines are not checked against it"
                     : "plan period `\(periodPath)` is not a {start, end} map of dates; deadlines are not checked against it")
             }
+        } else if fixedPeriod == nil {
+            state.period = context.plan?.period
         }
         return state
     }

@@ -1,7 +1,16 @@
 /// The headers Chinese task ledgers (任务分解表, 工作台账) commonly use, mapped to the field names
 /// of the plan dataset shape (docs/dataset-schema.md), so a ledger checks with the same rules
-/// as a YAML plan without any column mapping. A `tables:` entry's `columns:` wins over these.
+/// as a YAML plan without any column mapping. They are the bottom layer of a table's
+/// `FieldMapping`: a `tables:` entry's `columns:` and the config's `mapping:` win over them.
 enum HeaderAliases {
+    /// The aliases and status words as one mapping (the layer the table mapper uses).
+    static let mapping: FieldMapping = {
+        var result = FieldMapping()
+        for (header, field) in fields.sorted(by: { $0.key < $1.key }) { result.addField(written: header, canonical: field) }
+        for (field, table) in values { for (written, value) in table { result.addValue(field: field, written: written, canonical: .string(value)) } }
+        return result
+    }()
+
     static let fields: [String: String] = {
         var map: [String: String] = [:]
         func add(_ field: String, _ headers: [String]) { for h in headers { map[h] = field } }

@@ -10,6 +10,11 @@ struct TableMapper {
     let file: String
     let sheet: String?
     let source: TableSource?
+    /// The table's `columns`/`values`, over the config's `mapping:` for its collection, over
+    /// the built-in ledger aliases (unless `aliases: false`): one `FieldMapping`.
+    let mapping: FieldMapping
+    /// Whether the user mapped any header (then one recognised header is enough to find the header row).
+    let userMapsHeaders: Bool
     /// CSV rows whose field count differs from the header's are an error (usually a wrong
     /// delimiter or a lost quote), and so is a CSV without any row; spreadsheets often keep
     /// notes to the right of a table, which are ignored.
@@ -27,20 +32,26 @@ struct TableMapper {
     private var haveHeader = false
     private var split: Set<String> = []
     private var separators: Set<Character> = HeaderAliases.separators
-    private var values: [String: [String: String]] = [:]
     private var entries: [Int32] = []
     private var separatorBytes: [[UInt8]] = []
     private var columnSplits: [Bool] = []
-    private var columnValues: [[(written: [UInt8], value: [UInt8])]?] = []
+    private var columnValues: [[(written: [UInt8], value: MappedValue)]?] = []
+    /// Canonical field → header as written, for the columns the mapping renamed.
+    private(set) var renamedColumns: [String: String] = [:]
 
     /// Rows looked at when detecting the header.
     static let headerSearchRows = 30
 
-    init(file: String, sheet: String?, source: TableSource?, strictWidth: Bool) {
+    /// - Parameter configMapping: the configuration's `mapping:` for this table's collection.
+    init(file: String, sheet: String?, source: TableSource?, configMapping: FieldMapping = FieldMapping(), strictWidth: Bool) {
         self.file = file
         self.sheet = sheet
         self.source = source
         self.strictWidth = strictWidth
+        var mapping = (source?.mapping ?? FieldMapping()).layered(over: configMapping)
+        if source?.aliases ?? true { mapping = mapping.layered(over: HeaderAliases.mapping) }
+        self.mapping = mapping
+        userMapsHeaders = source?.mapping.fields.isEmpty == false || !configMapping.fields.isEmpty
     }
 
     /// The collection the records belong under.
@@ -83,7 +94,7 @@ struct TableMapper {
             let score = row.cells.reduce(0) { $0 + (known.contains(Self.normalizeHeader(row.text($1))) ? 1 : 0) }
             if score > bestScore { best = i; bestScore = score }
         }
-        let required = source?.columns.isEmpty == false ? 1 : 2
+        let required = userMapsHeaders ? 1 : 2
         if bestScore < required {
             // No recognisable header: the first row whose values are all different (a title
             // merged across the table repeats itself in every cell).
@@ -98,11 +109,7 @@ struct TableMapper {
         for var row in rest { try consume(&row, into: &storage) }
     }
 
-    private var knownHeaders: Set<String> {
-        var set = Set(source?.columns.keys.map { Self.normalizeHeader($0) } ?? [])
-        if source?.aliases ?? true { set.formUnion(HeaderAliases.fields.keys) }
-        return set
-    }
+    private var knownHeaders: Set<String> { Set(mapping.fields.map { Self.normalizeHeader($0.written) }) }
 
     /// Headers are matched without spaces and line breaks (`完成\n时限` in a wrapped header cell).
     static func normalizeHeader(_ text: String) -> String {
@@ -114,11 +121,15 @@ struct TableMapper {
         headerLine = header.number
         headerFields = Int(header.cells.last?.column ?? 0)
         let useAliases = source?.aliases ?? true
+        let renames = mapping.topLevelRenames
+        var normalizedRenames: [String: String] = [:]
+        for (written, field) in mapping.fields where normalizedRenames[Self.normalizeHeader(written)] == nil {
+            normalizedRenames[Self.normalizeHeader(written)] = field
+        }
         let named = header.cells.compactMap { cell -> (cell: TableCell, written: String, field: String?)? in
             let written = Self.trim(header.text(cell))
             guard !written.isEmpty else { return nil }
-            let key = Self.normalizeHeader(written)
-            return (cell, written, source?.columns[written] ?? source?.columns[key] ?? (useAliases ? HeaderAliases.fields[key] : nil))
+            return (cell, written, renames[written] ?? normalizedRenames[Self.normalizeHeader(written)])
         }
         let recognised = named.filter { $0.field != nil }.count
         mapped = source != nil || recognised >= 2
@@ -137,18 +148,18 @@ struct TableMapper {
                 fieldKeys += Array(repeating: [], count: column + 1 - fieldKeys.count)
             }
             fieldsByColumn[column] = name
+            if name != written { renamedColumns[name] = written }
             fieldKeys[column] = Array(name.utf8)
         }
         if mapped {
-            if useAliases { values = HeaderAliases.values }
-            for (field, table) in source?.values ?? [:] { values[field, default: [:]].merge(table) { $1 } }
+            let values = mapping.values
             split = source?.split ?? (useAliases ? HeaderAliases.splitFields : [])
             separators = source?.separators ?? HeaderAliases.separators
             // Per-column byte forms, so the per-cell work allocates no String.
             separatorBytes = separators.map { Array(String($0).utf8) }
             columnSplits = fieldsByColumn.map { $0.map(split.contains) ?? false }
             columnValues = fieldsByColumn.map { field in
-                field.flatMap { values[$0] }.map { $0.map { (Array($0.key.utf8), Array($0.value.utf8)) } }
+                field.flatMap { values[$0] }.map { $0.map { (Array($0.key.utf8), $0.value) } }
             }
         }
     }
@@ -219,7 +230,7 @@ struct TableMapper {
                             storage: inout NodeStorage) -> Int32? {
         if text.isEmpty { return nil }
         if let map = columnValues[column], let hit = map.first(where: { $0.written.elementsEqual(text) }) {
-            return hit.value.withUnsafeBufferPointer { storage.appendString($0, line: line, column: sourceColumn) }
+            return Self.append(hit.value, line: line, column: sourceColumn, storage: &storage)
         }
         guard columnSplits[column] else { return storage.appendString(text, line: line, column: sourceColumn) }
         var items: [Int32] = []
@@ -241,6 +252,17 @@ struct TableMapper {
         let list = storage.append(.list, line: line, column: sourceColumn, payload: 0, count: 0)
         storage.close(container: list, with: items[...], isMap: false)
         return list
+    }
+
+    /// A mapped value as a node at the cell's place.
+    static func append(_ value: MappedValue, line: Int, column: Int, storage: inout NodeStorage) -> Int32 {
+        switch value {
+        case .string(var text): return text.withUTF8 { storage.appendString($0, line: line, column: column) }
+        case .integer(let n): return storage.append(.integer, line: line, column: column, payload: n, count: 0)
+        case .double(let d): return storage.append(.double, line: line, column: column, payload: Int64(bitPattern: d.bitPattern), count: 0)
+        case .bool(let b): return storage.append(.bool, line: line, column: column, payload: b ? 1 : 0, count: 0)
+        case .null: return storage.append(.null, line: line, column: column, payload: 0, count: 0)
+        }
     }
 
     @inline(__always)

@@ -6,28 +6,59 @@
 ///     sheet: 任务台账            # default: the first worksheet
 ///     collection: tasks         # the key the records are listed under (default: see below)
 ///     headerRow: 2              # default: detected (ledgers put a title row above the header)
-///     columns: {任务名称: title, 主责处室: lead}   # header → field, on top of the built-in aliases
+///     columns: {任务名称: title, 主责处室: lead}   # header → field, on top of `mapping:` and the built-in aliases
 ///     split: [lead, participants]                # fields split into lists of names
 ///     separators: "、，,；;"                       # default 、，,；; and line breaks
-///     values: {status: {已完成: done}}             # per-field value maps, on top of the built-in ones
+///     values: {status: {已完成: done}}             # per-field value maps, on top of `mapping:` and the built-in ones
 ///     encoding: gb18030         # CSV/TSV: auto (default), utf-8, utf-16, utf-16le, utf-16be, gb18030
 ///     delimiter: ";"            # CSV/TSV: detected by default (.tsv: tab)
 ///     aliases: true             # use the built-in Chinese header aliases (default true)
 /// ```
+///
+/// `columns` and `values` are this table's own layer of the shared mapping (`FieldMapping`):
+/// the mapper layers them over the configuration's `mapping:` entry for the table's collection
+/// and over the built-in ledger aliases, so a header or a value is mapped one way everywhere.
 public struct TableSource: Sendable {
     public var file: String
     public var sheet: String?
     public var collection: String?
     public var headerRow: Int?
-    public var columns: [String: String] = [:]
+    /// This table's own field and value mapping (`columns:`, `values:`).
+    public var mapping = FieldMapping()
     public var aliases = true
     public var split: Set<String>?
     public var separators: Set<Character>?
-    public var values: [String: [String: String]] = [:]
     public var encoding: TextEncoding = .auto
     public var delimiter: UInt8?
 
     public init(file: String) { self.file = file }
+
+    /// Header → field (`columns:`): the mapping's top-level renames.
+    public var columns: [String: String] {
+        get { mapping.topLevelRenames }
+        set {
+            var new = FieldMapping()
+            for (header, field) in newValue.sorted(by: { $0.key < $1.key }) { new.addField(written: header, canonical: field) }
+            mapping = new.layered(over: mappingValuesOnly)
+        }
+    }
+
+    /// Field → {as written: value} (`values:`), as text.
+    public var values: [String: [String: String]] {
+        get { mapping.values.mapValues { $0.mapValues(\.text) } }
+        set {
+            var new = FieldMapping()
+            for (header, field) in columns.sorted(by: { $0.key < $1.key }) { new.addField(written: header, canonical: field) }
+            for (field, table) in newValue { for (written, value) in table { new.addValue(field: field, written: written, canonical: .string(value)) } }
+            mapping = new
+        }
+    }
+
+    private var mappingValuesOnly: FieldMapping {
+        var result = FieldMapping()
+        for (field, table) in mapping.values { for (written, value) in table { result.addValue(field: field, written: written, canonical: value) } }
+        return result
+    }
 
     static let keys = ["file", "sheet", "collection", "headerRow", "columns", "aliases", "split", "separators", "values", "encoding", "delimiter"]
 
@@ -50,10 +81,7 @@ public struct TableSource: Sendable {
         }
         if let columns = node["columns"] {
             guard columns.kind == .map else { throw LoadError(at: columns, "`columns` maps headers to field names, e.g. {牵头单位: lead}") }
-            for (header, field) in columns.entries {
-                guard let name = field.string, !name.isEmpty else { throw LoadError(at: field, "`columns` maps header `\(header)` to a field name (a string)") }
-                source.columns[header] = name
-            }
+            try source.mapping.parseFields(columns, what: "`columns`")
         }
         if let aliases = node["aliases"] {
             guard let flag = aliases.bool else { throw LoadError(at: aliases, "`aliases` is true or false") }
@@ -64,18 +92,7 @@ public struct TableSource: Sendable {
             guard let text = separators.string, !text.isEmpty else { throw LoadError(at: separators, "`separators` is a string of separator characters, e.g. \"、，,；\"") }
             source.separators = Set(text)
         }
-        if let values = node["values"] {
-            guard values.kind == .map else { throw LoadError(at: values, "`values` maps fields to {as written: value}, e.g. {status: {已完成: done}}") }
-            for (field, map) in values.entries {
-                guard map.kind == .map else { throw LoadError(at: map, "`values.\(field)` maps cell text to values, e.g. {已完成: done}") }
-                var table: [String: String] = [:]
-                for (written, value) in map.entries {
-                    guard let text = value.scalarText, value.kind != .list, value.kind != .map else { throw LoadError(at: value, "`values.\(field).\(written)` is a single value") }
-                    table[written] = text
-                }
-                source.values[field] = table
-            }
-        }
+        if let values = node["values"] { try source.mapping.parseValues(values, what: "`values`") }
         if let encoding = node["encoding"] {
             guard let name = encoding.string, let value = TextEncoding(name: name) else {
                 throw LoadError(at: encoding, "`encoding` is one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")) (gbk and gb2312 read as gb18030)")

@@ -8,8 +8,10 @@ public enum TabularLoader {
 
     /// - Parameter sources: the configuration's `tables:` entries; those whose `file` is this
     ///   file apply (compared after normalising both paths).
-    public static func load(bytes: [UInt8], file: String, sources: [TableSource] = [], limits: LoadLimits = .default,
-                            xlsxLimits: XLSXLimits? = nil) throws(LoadError) -> Document {
+    /// - Parameter mapping: the configuration's `mapping:`; the entry for a table's collection
+    ///   maps its headers and cells, under the table's own `columns`/`values`.
+    public static func load(bytes: [UInt8], file: String, sources: [TableSource] = [], mapping: DatasetMapping = DatasetMapping(),
+                            limits: LoadLimits = .default, xlsxLimits: XLSXLimits? = nil) throws(LoadError) -> Document {
         if bytes.count > limits.maxFileBytes {
             throw LoadError(file: file, line: 1, column: 1, message: "file is larger than the \(limits.maxFileBytes)-byte limit")
         }
@@ -24,7 +26,8 @@ public enum TabularLoader {
             let reader = XLSXSheetReader(workbook: workbook)
             for source in mine.isEmpty ? [nil] : mine.map(Optional.some) {
                 let sheet = try pick(source?.sheet, in: workbook)
-                var mapper = TableMapper(file: file, sheet: sheet.name, source: source, strictWidth: false)
+                var mapper = TableMapper(file: file, sheet: sheet.name, source: source,
+                                         configMapping: mapping.fieldMapping(collection: source?.collection ?? "tasks", file: file), strictWidth: false)
                 builder.beginSheet(sheet.name)
                 for var row in try reader.rows(of: sheet) { try mapper.consume(&row, into: &builder.storage) }
                 try mapper.finish(into: &builder.storage)
@@ -44,7 +47,8 @@ public enum TabularLoader {
                 throw LoadError(file: file, line: 1, column: 1, message: "the table is larger than the \(limits.maxTextTableBytes)-byte limit for CSV/TSV files; split it")
             }
             let delimiter = source?.delimiter ?? CSVReader.detectDelimiter(text, fileExtension: ext == "txt" ? "tsv" : ext)
-            var mapper = TableMapper(file: file, sheet: nil, source: source, strictWidth: true)
+            var mapper = TableMapper(file: file, sheet: nil, source: source,
+                                     configMapping: mapping.fieldMapping(collection: source?.collection ?? "tasks", file: file), strictWidth: true)
             try CSVReader(file: file, delimiter: delimiter).read(text) { (row) throws(LoadError) in
                 try mapper.consume(&row, into: &builder.storage)
             }
@@ -82,6 +86,7 @@ struct TabularDocumentBuilder {
     var sheetRuns: [SheetRun] = []
     private var root: Int32
     private var collections: [(name: String, line: Int, records: [Int32])] = []
+    private var writtenNames = WrittenNames.Builder()
 
     init(file: String, expectedBytes: Int) {
         self.file = file
@@ -94,6 +99,10 @@ struct TabularDocumentBuilder {
     }
 
     mutating func add(_ mapper: TableMapper) {
+        // The table's records and everything in them (appended since its first record).
+        if let first = mapper.records.first {
+            writtenNames.add(start: first, end: Int32(storage.kinds.count - 1), names: mapper.renamedColumns)
+        }
         if let i = collections.firstIndex(where: { $0.name == mapper.collection }) {
             collections[i].records += mapper.records
         } else {
@@ -115,6 +124,6 @@ struct TabularDocumentBuilder {
             entries.append(list)
         }
         storage.close(container: root, with: entries[...], isMap: true)
-        return Document(file: file, roots: [root], storage: storage, sheets: sheetRuns)
+        return Document(file: file, roots: [root], storage: storage, sheets: sheetRuns, writtenNames: writtenNames.build())
     }
 }
