@@ -1,8 +1,9 @@
 /// Chooses a loader by file extension.
 public enum DatasetLoader {
-    /// Extensions `check` picks up when walking a directory. (`.txt` tables are read only when
-    /// named: a folder's notes and golden outputs are `.txt` too.)
-    public static let extensions: Set<String> = ["yaml", "yml", "json", "jsonl", "csv", "tsv", "xlsx"]
+    /// Extensions `check` picks up when walking a directory: Word plans (.docx) are, plain-text
+    /// and Markdown plans (.txt, .md) only when named, since a folder's READMEs, notes and golden
+    /// outputs are .txt and .md too.
+    public static let extensions: Set<String> = ["yaml", "yml", "json", "jsonl", "csv", "tsv", "xlsx", "docx"]
 
     /// - Parameter tables: the configuration's `tables:` entries (column mapping for CSV/XLSX).
     public static func load(path: String, limits: LoadLimits = .default, parallelism: Int = 1,
@@ -27,6 +28,11 @@ public enum DatasetLoader {
             return try JSONLoader.load(bytes: bytes, file: file, limits: limits)
         case "jsonl", "ndjson":
             return try JSONLinesLoader.load(bytes: bytes, file: file, limits: limits)
+        case "docx", "md", "markdown":
+            return try PlanDocumentLoader.load(bytes: bytes, file: file)
+        // A `.txt` is a table (Excel's "Unicode text") when a `tables:` entry names it, else a plan.
+        case "txt" where !tables.contains(where: { FileSystem.normalize($0.file) == FileSystem.normalize(file) }):
+            return try PlanDocumentLoader.load(bytes: bytes, file: file)
         case let ext? where TabularLoader.textExtensions.contains(ext) || TabularLoader.workbookExtensions.contains(ext):
             return try TabularLoader.load(bytes: bytes, file: file, sources: tables, limits: limits)
         default:
