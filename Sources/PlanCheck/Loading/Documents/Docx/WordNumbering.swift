@@ -160,8 +160,10 @@ final class WordNumbering: XMLHandler {
         }
         guard !label.isEmpty else { return nil }
         // Word puts a tab after the label unless told otherwise; a reader sees a space, and
-        // none after a label that ends in its own punctuation (`一、`, `（一）`).
-        if current.suffix != "nothing", let last = label.unicodeScalars.last, !"、.．)）]】:：".unicodeScalars.contains(last) {
+        // none after a label that ends in its own punctuation (`一、`, `（一）`) or is a
+        // self-contained sign (`①`, `⑴`).
+        if current.suffix != "nothing", let last = label.unicodeScalars.last, !"、.．)）]】:：".unicodeScalars.contains(last),
+           !(0x2460...0x24FF).contains(last.value), !(0x3251...0x32BF).contains(last.value) {
             label += " "
         }
         return (label, format == "bullet")

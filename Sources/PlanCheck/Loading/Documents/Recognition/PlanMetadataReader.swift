@@ -12,7 +12,10 @@ enum PlanMetadataReader {
         let title = short.first { p in
             let t = trimmed(p.text)
             return titleWords.contains { t.contains($0) } && !t.hasSuffix("。") && !t.contains(":") && !t.contains("：")
-        } ?? short.first { !trimmed($0.text).hasSuffix("。") && trimmed($0.text).unicodeScalars.count >= 4 }
+        } ?? short.first { p in
+            let t = trimmed(p.text)
+            return !t.hasSuffix("。") && t.unicodeScalars.count >= 4 && !issuerEndings.contains { t.hasSuffix($0) } && isoDate(in: t) == nil
+        }
         if let title {
             plan.add("title", located(title, trimmed(title.text).trimmingCharacters(in: ["《", "》"])))
         }

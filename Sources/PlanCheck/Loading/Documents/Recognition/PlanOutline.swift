@@ -107,7 +107,7 @@ struct PlanOutline {
     /// A long line that stops mid-sentence: the next line continues it (text hard-wrapped).
     static func isWrapped(_ paragraph: PlanParagraph) -> Bool {
         let scalars = paragraph.text.unicodeScalars
-        guard scalars.count >= 30, let last = scalars.last(where: { !$0.properties.isWhitespace }) else { return false }
+        guard scalars.count >= 50, let last = scalars.last(where: { !$0.properties.isWhitespace }) else { return false }
         return !"。！？；：…）)”\"】]!?;:．.》>".unicodeScalars.contains(last)
     }
 }
