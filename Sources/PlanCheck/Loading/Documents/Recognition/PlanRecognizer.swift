@@ -57,9 +57,11 @@ public enum PlanRecognizer {
             for table in item.tables { rows += readTable(table, document, &notes) }
             tableRows.append(rows)
         }
-        for table in outline.preambleTables { _ = readTable(table, document, &notes) }
+        // Tables before the first item (a plan that is one 任务分解表) hold top-level tasks.
+        var preambleRows: [PlanTableReader.Row] = []
+        for table in outline.preambleTables { preambleRows += readTable(table, document, &notes) }
 
-        let documentHasUnits = accounts.contains { $0.hasUnits } || tableRows.contains { $0.contains { !$0.lead.isEmpty || !$0.responsible.isEmpty || !$0.participants.isEmpty } }
+        let documentHasUnits = accounts.contains { $0.hasUnits } || (tableRows + [preambleRows]).contains { $0.contains { !$0.lead.isEmpty || !$0.responsible.isEmpty || !$0.participants.isEmpty } }
         let ids = identifiers(items)
 
         // What each item is.
@@ -87,6 +89,10 @@ public enum PlanRecognizer {
         }
 
         var sections: [ImportedValue] = [], actions: [ImportedValue] = [], tasks: [ImportedValue] = []
+        var topRowIds: Set<String> = []
+        for row in preambleRows {
+            tasks.append(tableTask(row, parentId: nil, action: nil, inherited: nil, level: 1, used: &topRowIds))
+        }
         for (i, item) in items.enumerated() {
             let paragraph = document.paragraphs[item.paragraph]
             let labelText = LocatedText(paragraph)
@@ -160,18 +166,19 @@ public enum PlanRecognizer {
         }
     }
 
-    private static func tableTask(_ row: PlanTableReader.Row, parentId: String, action: String?, inherited: Accountability?, level: Int,
+    private static func tableTask(_ row: PlanTableReader.Row, parentId: String?, action: String?, inherited: Accountability?, level: Int,
                                   used: inout Set<String>) -> ImportedValue {
         var record = RecordBuilder()
         let at = row.position
-        var id = parentId + "." + (row.id?.value ?? "R\(row.number)")
+        let own = row.id?.value ?? "R\(row.number)"
+        var id = parentId.map { $0 + "." + own } ?? own
         while used.contains(id) { id += "'" }
         used.insert(id)
         record.add("id", .string(id, row.id?.position ?? at))
         record.add("number", row.id)
         record.add("title", row.title)
         record.add("level", .integer(level, at))
-        record.add("parent", .string(parentId, at))
+        if let parentId { record.add("parent", .string(parentId, at)) }
         if let action { record.add("action", .string(action, at)) }
         record.add("area", row.area)
         if !row.lead.isEmpty || !row.responsible.isEmpty || !row.participants.isEmpty {
@@ -184,7 +191,7 @@ public enum PlanRecognizer {
             }
         } else if let inherited, inherited.hasUnits {
             addUnits(inherited, to: &record, at: at)
-            record.add("unitsFrom", .string(parentId, at))
+            if let parentId { record.add("unitsFrom", .string(parentId, at)) }
         }
         record.add("owner", row.owner)
         record.add("due", row.due)
