@@ -47,6 +47,8 @@ import Testing
         ("（牽頭單位：市發展改革委；協辦單位：市財政局）", ["市發展改革委"], ["市財政局"], []),
         ("(牵头单位:市科工贸信委,参加单位:市委组织部,市发展改革委、外办)", ["市科工贸信委"], ["市委组织部", "市发展改革委", "外办"], []),
         ("（责任单位：市发展改革委、科工贸信委等有关部门）", [], [], ["市发展改革委", "科工贸信委等有关部门"]),
+        ("（责任单位：市发展改革委（牵头）、市财政局）", ["市发展改革委"], ["市财政局"], []),
+        ("（责任单位：市财政局，2023年底前完成）", [], [], ["市财政局"]),
     ])
     func accountabilityForms(_ written: String, _ lead: [String], _ participants: [String], _ responsible: [String]) throws {
         let plan = try recognize("一、重点任务\n1.建立工作机制\(written)\n2.完善制度\(written)\n")
@@ -106,6 +108,7 @@ import Testing
         ("1.在14个工作日内办结。", nil),
         ("1.到2025年，覆盖率达到90%。", nil),
         ("1.保持全国前列。", nil),
+        ("1.完善制度（责任单位：市财政局，2023年底前完成）", "2023年底前"),
     ] as [(String, String?)])
     func deadlines(_ item: String, _ due: String?) throws {
         let plan = try recognize("一、任务（牵头单位：市政府办公室）\n" + item + "\n")

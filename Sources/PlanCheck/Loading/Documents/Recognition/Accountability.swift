@@ -85,10 +85,20 @@ enum AccountabilityReader {
             var from = hit.start
             if hit.depth > 0, from > 0, text.norm[from - 1] == "(" || text.norm[from - 1] == "[" { from -= 1 }
             result.consumed.append(from..<min(end + 1, text.count))
+            // A deadline may stand in a units bracket: `（责任单位：X，2023年底前完成）`.
+            var names = UnitLists.split(text, range).filter { name in
+                let clause = LocatedText(PlanParagraph(line: name.position.line, text: name.value, column: name.position.column))
+                guard DeadlineReader.isDeadlineClause(clause, 0..<clause.count) else { return true }
+                if result.due == nil, let end = DeadlineReader.match(clause, at: clause.norm.first == "于" ? 1 : 0) {
+                    result.due = clause.value((clause.norm.first == "于" ? 1 : 0)..<end)
+                }
+                return false
+            }
+            result.lead += UnitLists.markedLeads(&names)
             switch hit.role {
-            case .lead: result.lead += UnitLists.split(text, range)
-            case .other: result.others += UnitLists.split(text, range)
-            case .participant: result.participants += UnitLists.split(text, range)
+            case .lead: result.lead += names
+            case .other: result.others += names
+            case .participant: result.participants += names
             case .owner: if result.owner == nil { result.owner = text.value(range) }
             case .due: if result.due == nil { result.due = text.value(range) }
             }

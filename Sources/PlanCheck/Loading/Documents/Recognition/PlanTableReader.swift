@@ -72,7 +72,10 @@ struct PlanTableReader {
                     row.title = firstSentence(text)
                 case "lead": row.lead += UnitLists.split(text, 0..<text.count)
                 case "participants": row.participants += UnitLists.split(text, 0..<text.count)
-                case "responsible": row.responsible += UnitLists.split(text, 0..<text.count)
+                case "responsible":
+                    var names = UnitLists.split(text, 0..<text.count)
+                    row.lead += UnitLists.markedLeads(&names)
+                    row.responsible += names
                 case "owner": row.owner = value
                 case "due": row.due = value
                 case "status": row.status = Located(statusValues[value.value] ?? value.value, value.position)

@@ -28,6 +28,20 @@ enum UnitLists {
         return names
     }
 
+    /// Splits off the names marked as leading inside a list (`市发展改革委（牵头）、市财政局`,
+    /// as 任务分解表 cells write it): returns them without the mark, and leaves the others.
+    static func markedLeads(_ names: inout [Located<String>]) -> [Located<String>] {
+        var leads: [Located<String>] = []
+        names.removeAll { name in
+            for mark in ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)"] where name.value.hasSuffix(mark) && name.value.count > mark.count {
+                leads.append(Located(String(name.value.dropLast(mark.count)), name.position))
+                return true
+            }
+            return false
+        }
+        return leads
+    }
+
     /// Role words that end a unit phrase, longest first.
     static let roleWords: [[Unicode.Scalar]] = [
         "按职责分工负责", "按职责分工落实", "按照职责分工负责", "按职能分工负责", "按职责负责", "分工负责", "分别负责", "共同负责", "具体负责",
