@@ -30,8 +30,10 @@ public enum DatasetLoader {
             return try JSONLinesLoader.load(bytes: bytes, file: file, limits: limits)
         case "docx", "md", "markdown":
             return try PlanDocumentLoader.load(bytes: bytes, file: file)
-        // A `.txt` is a table (Excel's "Unicode text") when a `tables:` entry names it, else a plan.
-        case "txt" where !tables.contains(where: { FileSystem.normalize($0.file) == FileSystem.normalize(file) }):
+        // A `.txt` is a table (Excel's "Unicode text") when a `tables:` entry names it or its
+        // lines are tab-separated under a ledger header; otherwise a plan document.
+        case "txt" where !tables.contains(where: { FileSystem.normalize($0.file) == FileSystem.normalize(file) })
+            && !PlanTextReader.looksLikeTable(bytes):
             return try PlanDocumentLoader.load(bytes: bytes, file: file)
         case let ext? where TabularLoader.textExtensions.contains(ext) || TabularLoader.workbookExtensions.contains(ext):
             return try TabularLoader.load(bytes: bytes, file: file, sources: tables, limits: limits)

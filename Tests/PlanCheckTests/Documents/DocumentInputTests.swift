@@ -105,6 +105,11 @@ import Testing
         #expect(plan.root?["tasks"]?.items.first?["lead"]?.items.first?.string == "市发展改革委")
         let table = try DatasetLoader.load(bytes: text, file: "ledger.txt", tables: [TableSource(file: "ledger.txt")])
         #expect(table.root?["tasks"]?.items.first?["title"]?.string == "建立台账")
+        // Unnamed, a tab-separated ledger (Excel's "Unicode text") is still a table.
+        let unnamed = try DatasetLoader.load(bytes: text, file: "ledger.txt")
+        #expect(unnamed.root?["tasks"]?.items.first?["title"]?.string == "建立台账")
+        // A named plan is read as a table only through `tables:`; lines without tabs are a plan.
+        #expect(PlanTextReader.looksLikeTable(Array("一、任务\n序号 任务 牵头单位\n".utf8)) == false)
     }
 
     @Test func foldersPickUpWordPlansButNotTextOrMarkdown() {

@@ -53,6 +53,18 @@ enum PlanTextReader {
         return PlanDocument(file: file, paragraphs: paragraphs)
     }
 
+    /// Whether a `.txt` is a tab-separated table (Excel's "Unicode text" export): one of its
+    /// first lines splits on tabs into at least two known ledger headers (序号, 任务, 牵头单位…).
+    static func looksLikeTable(_ bytes: [UInt8]) -> Bool {
+        guard let (utf8, _) = try? TextDecoder.decode(bytes, as: .auto, file: "") else { return false }
+        let text = String(decoding: utf8.prefix(64 * 1024), as: UTF8.self)
+        for line in text.split(separator: "\n").prefix(TableMapper.headerSearchRows) where line.contains("\t") {
+            let known = line.split(separator: "\t").filter { HeaderAliases.fields[TableMapper.normalizeHeader(String($0))] != nil }
+            if known.count >= 2 { return true }
+        }
+        return false
+    }
+
     /// C0 controls other than tab, line feed, form feed and carriage return, and DEL: no text
     /// editor writes them, binary files are full of them.
     static func isBinary(_ scalar: Unicode.Scalar) -> Bool {

@@ -181,14 +181,9 @@ public enum PlanRecognizer {
         if let parentId { record.add("parent", .string(parentId, at)) }
         if let action { record.add("action", .string(action, at)) }
         record.add("area", row.area)
-        if !row.lead.isEmpty || !row.responsible.isEmpty || !row.participants.isEmpty {
-            if row.lead.isEmpty {
-                record.add("participants", row.participants, at: at)
-                record.add("responsible", row.responsible, at: at)
-            } else {
-                record.add("lead", row.lead, at: at)
-                record.add("participants", row.participants + row.responsible, at: at)
-            }
+        let units = Accountability(lead: row.lead, others: row.responsible, participants: row.participants)
+        if units.hasUnits {
+            addUnits(units, to: &record, at: at)
         } else if let inherited, inherited.hasUnits {
             addUnits(inherited, to: &record, at: at)
             if let parentId { record.add("unitsFrom", .string(parentId, at)) }
