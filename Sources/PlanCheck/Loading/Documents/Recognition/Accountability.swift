@@ -33,6 +33,10 @@ enum AccountabilityReader {
         return list.map { ($0.0.scalarArray, $0.1) }.sorted { $0.0.count > $1.0.count }
     }()
 
+    /// The first characters of the labels: most positions of a text start none, and are skipped
+    /// with one set lookup.
+    static let labelStarts: Set<Unicode.Scalar> = Set(labels.compactMap(\.word.first))
+
     static func read(_ text: LocatedText) -> Accountability {
         var result = Accountability()
         readLabelled(text, into: &result)
@@ -42,6 +46,7 @@ enum AccountabilityReader {
 
     /// A label at `i`: the word, optional spaces, then `:` (or, inside brackets, spaces).
     private static func label(in text: LocatedText, at i: Int, bracketDepth: Int) -> (role: Role, valueStart: Int)? {
+        guard labelStarts.contains(text.norm[i]) else { return nil }
         for (word, role) in labels where text.normHas(word, at: i) {
             var j = i + word.count
             var spaced = false

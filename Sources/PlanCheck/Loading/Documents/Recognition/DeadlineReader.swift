@@ -35,6 +35,8 @@ enum DeadlineReader {
     /// The end of a deadline phrase starting at `i`, or nil.
     static func match(_ text: LocatedText, at i: Int) -> Int? {
         let n = text.norm
+        // A phrase starts with a digit, a numeral, or one of the year words (今年, 年底…).
+        guard NumberingLabel.isDigit(n[i]) || ChineseNumerals.isNumeral(n[i]) || "今明本每当次年".unicodeScalars.contains(n[i]) else { return nil }
         // A phrase starts a word: not in the middle of a number.
         if i > 0, NumberingLabel.isDigit(n[i - 1]) || ChineseNumerals.digitValue(n[i - 1]) != nil { return nil }
         var j = i
