@@ -6,7 +6,7 @@ import Testing
 /// After an intended change: `PLANCHECK_UPDATE_GOLDENS=1 swift test --filter ExampleGolden`,
 /// then read the diff.
 @Suite struct ExampleGoldenTests {
-    static let examples = ["shenzhen-2011", "urumqi-2013", "city-construction", "civilized-city-2020", "hangzhou-2009", "ledger-xlsx", "audit-demo", "district-mapping"]
+    static let examples = ["shenzhen-2011", "urumqi-2013", "city-construction", "civilized-city-2020", "hangzhou-2009", "ledger-xlsx", "audit-demo", "district-mapping", "plan-documents"]
 
     @Test(arguments: examples)
     func textReportMatchesGolden(_ name: String) throws {

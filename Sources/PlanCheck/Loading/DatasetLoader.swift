@@ -1,8 +1,9 @@
 /// Chooses a loader by file extension.
 public enum DatasetLoader {
-    /// Extensions `check` picks up when walking a directory. (`.txt` tables are read only when
-    /// named: a folder's notes and golden outputs are `.txt` too.)
-    public static let extensions: Set<String> = ["yaml", "yml", "json", "jsonl", "csv", "tsv", "xlsx"]
+    /// Extensions `check` picks up when walking a directory: Word plans (.docx) are, plain-text
+    /// and Markdown plans (.txt, .md) only when named, since a folder's READMEs, notes and golden
+    /// outputs are .txt and .md too.
+    public static let extensions: Set<String> = ["yaml", "yml", "json", "jsonl", "csv", "tsv", "xlsx", "docx"]
 
     /// - Parameters:
     ///   - tables: the configuration's `tables:` entries (column mapping for CSV/XLSX).
@@ -30,6 +31,13 @@ public enum DatasetLoader {
             document = try requireRecords(JSONLoader.load(bytes: bytes, file: file, limits: limits))
         case "jsonl", "ndjson":
             document = try JSONLinesLoader.load(bytes: bytes, file: file, limits: limits)
+        case "docx", "md", "markdown":
+            document = try PlanDocumentLoader.load(bytes: bytes, file: file)
+        // A `.txt` is a table (Excel's "Unicode text") when a `tables:` entry names it or its
+        // lines are tab-separated under a ledger header; otherwise a plan document.
+        case "txt" where !tables.contains(where: { FileSystem.normalize($0.file) == FileSystem.normalize(file) })
+            && !PlanTextReader.looksLikeTable(bytes):
+            document = try PlanDocumentLoader.load(bytes: bytes, file: file)
         case let ext? where TabularLoader.textExtensions.contains(ext) || TabularLoader.workbookExtensions.contains(ext):
             // Tables apply their collection's mapping to headers and cells as they read them;
             // entries with a `target` of their own apply to the records built.

@@ -4,8 +4,8 @@
 /// (which hang findings back on it).
 ///
 /// Locations: a finding on a plan document carries `line` = `PlanParagraph.line` and
-/// `column` = 1 + the Unicode scalars of `PlanParagraph.text` before the spot (1 for the whole
-/// paragraph), the way YAML findings count columns.
+/// `column` = `PlanParagraph.column` (1 for .docx) + the Unicode scalars of `PlanParagraph.text`
+/// before the spot (1 for the whole paragraph), the way YAML findings count columns.
 public struct PlanDocument: Sendable, Equatable {
     public var file: String
     public var paragraphs: [PlanParagraph]
@@ -32,13 +32,19 @@ public struct PlanParagraph: Sendable, Equatable {
     public var outlineLevel: Int?
     /// Set when the paragraph sits in a table cell.
     public var cell: PlanTableCell?
+    /// The source column (1-based, in Unicode scalars) where `text` starts: 1 for .docx; for
+    /// .txt/.md more when the reader dropped markup before the text (`## `, a table's `| `), so
+    /// a finding's column is `column` + the scalars of `text` before the spot.
+    public var column: Int
 
-    public init(line: Int, text: String, numberingLength: Int = 0, outlineLevel: Int? = nil, cell: PlanTableCell? = nil) {
+    public init(line: Int, text: String, numberingLength: Int = 0, outlineLevel: Int? = nil, cell: PlanTableCell? = nil,
+                column: Int = 1) {
         self.line = line
         self.text = text
         self.numberingLength = numberingLength
         self.outlineLevel = outlineLevel
         self.cell = cell
+        self.column = column
     }
 }
 
@@ -48,10 +54,17 @@ public struct PlanTableCell: Sendable, Equatable, Hashable {
     public var table: Int
     public var row: Int
     public var column: Int
+    /// How many grid columns the cell spans (`gridSpan`, 1 for a plain cell).
+    public var span: Int
+    /// The cell continues a vertically merged cell (`vMerge` without `restart`): its value is
+    /// the one of the cell above, as a reader of the table sees it.
+    public var continuesAbove: Bool
 
-    public init(table: Int, row: Int, column: Int) {
+    public init(table: Int, row: Int, column: Int, span: Int = 1, continuesAbove: Bool = false) {
         self.table = table
         self.row = row
         self.column = column
+        self.span = span
+        self.continuesAbove = continuesAbove
     }
 }

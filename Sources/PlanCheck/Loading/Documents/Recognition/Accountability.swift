@@ -1,0 +1,161 @@
+/// Who answers for an item, and by when, as the item's own text says it.
+struct Accountability {
+    var lead: [Located<String>] = []
+    /// Units named without a leading role (责任单位, 配合单位, `X负责`): participants when the
+    /// item has a lead, otherwise the responsible units.
+    var others: [Located<String>] = []
+    /// Units named as participating (参加/配合/协办单位): participants even without a lead.
+    var participants: [Located<String>] = []
+    var owner: Located<String>?
+    var due: Located<String>?
+    /// Ranges of the text the units and labelled deadline were read from (a title stops there).
+    var consumed: [Range<Int>] = []
+    /// Units came from role phrases (`（X牵头，Y配合）`), not from labels.
+    var unlabelled = false
+
+    var hasUnits: Bool { !lead.isEmpty || !others.isEmpty || !participants.isEmpty }
+}
+
+/// Reads accountability from an item's text in the forms plans use: labelled
+/// (`（牵头单位：X、Y；参加单位：Z）`, `[牵头单位:X;责任单位:Y]`, `〔责任单位：…〕`, `牵头单位：X` on
+/// a line of its own, labels separated by spaces only) and unlabelled role phrases in brackets
+/// (`（X牵头，Y配合）`, `（X、Y牵头，Z按职责分工负责）`, `（X负责）`).
+enum AccountabilityReader {
+    enum Role { case lead, other, participant, owner, due }
+
+    static let labels: [(word: [Unicode.Scalar], role: Role)] = {
+        var list: [(String, Role)] = []
+        for w in ["牵头单位", "牵头部门", "牵头处室", "牵头责任单位", "主责单位", "主责部门", "主办单位", "主办部门", "牵头领导单位"] { list.append((w, .lead)) }
+        for w in ["责任单位", "责任部门", "责任主体", "实施单位", "承办单位", "主体单位", "落实单位"] { list.append((w, .other)) }
+        for w in ["参加单位", "参与单位", "参与部门", "配合单位", "配合部门", "协办单位", "协办部门", "协助单位", "协同单位", "协作单位", "配合处室"] { list.append((w, .participant)) }
+        for w in ["责任人", "具体负责人", "负责人", "责任领导"] { list.append((w, .owner)) }
+        for w in ["完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间要求", "办结时限"] { list.append((w, .due)) }
+        return list.map { ($0.0.scalarArray, $0.1) }.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// The first characters of the labels: most positions of a text start none, and are skipped
+    /// with one set lookup.
+    static let labelStarts: Set<Unicode.Scalar> = Set(labels.compactMap(\.word.first))
+
+    static func read(_ text: LocatedText) -> Accountability {
+        var result = Accountability()
+        readLabelled(text, into: &result)
+        if !result.hasUnits { readRolePhrases(text, into: &result) }
+        return result
+    }
+
+    /// A label at `i`: the word, optional spaces, then `:` (or, inside brackets, spaces).
+    private static func label(in text: LocatedText, at i: Int, bracketDepth: Int) -> (role: Role, valueStart: Int)? {
+        guard labelStarts.contains(text.norm[i]) else { return nil }
+        for (word, role) in labels where text.normHas(word, at: i) {
+            var j = i + word.count
+            var spaced = false
+            while j < text.count, text.norm[j] == " " { j += 1; spaced = true }
+            if j < text.count, text.norm[j] == ":" { return (role, j + 1) }
+            if spaced, bracketDepth > 0 { return (role, j) }
+            return nil
+        }
+        return nil
+    }
+
+    private static func readLabelled(_ text: LocatedText, into result: inout Accountability) {
+        // Every label with its bracket depth, then each value runs to the next label, the
+        // bracket that closes around it, a full stop or the end of its paragraph.
+        var found: [(start: Int, role: Role, valueStart: Int, depth: Int)] = []
+        var depth = 0, i = 0
+        while i < text.count {
+            let s = text.norm[i]
+            if s == "(" || s == "[" { depth += 1 } else if s == ")" || s == "]" { depth = max(0, depth - 1) }
+            if let hit = label(in: text, at: i, bracketDepth: depth) {
+                found.append((i, hit.role, hit.valueStart, depth))
+                i = hit.valueStart
+                continue
+            }
+            i += 1
+        }
+        for (k, hit) in found.enumerated() {
+            var end = hit.valueStart, d = 0
+            let limit = k + 1 < found.count ? found[k + 1].start : text.count
+            while end < limit {
+                let s = text.norm[end]
+                if s == "(" || s == "[" { d += 1 }
+                else if s == ")" || s == "]" { if d == 0 { break }; d -= 1 }
+                else if d == 0, s == "。" || s == "\n" { break }
+                end += 1
+            }
+            var valueEnd = end
+            while valueEnd > hit.valueStart, " ,;、".unicodeScalars.contains(text.norm[valueEnd - 1]) { valueEnd -= 1 }
+            let range = hit.valueStart..<valueEnd
+            // The consumed span takes the opening bracket when the label follows it.
+            var from = hit.start
+            if hit.depth > 0, from > 0, text.norm[from - 1] == "(" || text.norm[from - 1] == "[" { from -= 1 }
+            result.consumed.append(from..<min(end + 1, text.count))
+            // A deadline may stand in a units bracket: `（责任单位：X，2023年底前完成）`.
+            var names = UnitLists.split(text, range).filter { name in
+                let clause = LocatedText(PlanParagraph(line: name.position.line, text: name.value, column: name.position.column))
+                guard DeadlineReader.isDeadlineClause(clause, 0..<clause.count) else { return true }
+                if result.due == nil, let end = DeadlineReader.match(clause, at: clause.norm.first == "于" ? 1 : 0) {
+                    result.due = clause.value((clause.norm.first == "于" ? 1 : 0)..<end)
+                }
+                return false
+            }
+            result.lead += UnitLists.markedLeads(&names)
+            switch hit.role {
+            case .lead: result.lead += names
+            case .other: result.others += names
+            case .participant: result.participants += names
+            case .owner: if result.owner == nil { result.owner = text.value(range) }
+            case .due: if result.due == nil { result.due = text.value(range) }
+            }
+        }
+    }
+
+    /// `（X牵头，Y配合）`: a bracket whose every clause ends with a role word (a clause that is a
+    /// deadline, `2022年底前完成`, may stand among them).
+    private static func readRolePhrases(_ text: LocatedText, into result: inout Accountability) {
+        var i = 0
+        while i < text.count {
+            guard text.norm[i] == "(" || text.norm[i] == "[" else { i += 1; continue }
+            var depth = 0, close = -1
+            for j in i..<text.count {
+                let s = text.norm[j]
+                if s == "(" || s == "[" { depth += 1 }
+                else if s == ")" || s == "]" { depth -= 1; if depth == 0 { close = j; break } }
+            }
+            guard close > i else { return }
+            if let read = rolePhrase(text, (i + 1)..<close) {
+                result.lead += read.lead
+                result.others += read.others
+                result.consumed.append(i..<(close + 1))
+                result.unlabelled = true
+                return
+            }
+            i = close + 1
+        }
+    }
+
+    private static func rolePhrase(_ text: LocatedText, _ range: Range<Int>) -> (lead: [Located<String>], others: [Located<String>])? {
+        guard range.count >= 3, range.count <= 200 else { return nil }
+        var clauses: [Range<Int>] = []
+        var depth = 0, start = range.lowerBound
+        for i in range {
+            let s = text.norm[i]
+            if s == "(" || s == "[" { depth += 1 } else if s == ")" || s == "]" { depth -= 1 }
+            else if depth == 0, s == "," || s == ";" { clauses.append(start..<i); start = i + 1 }
+            else if depth == 0, s == "。" || s == ":" { return nil }
+        }
+        clauses.append(start..<range.upperBound)
+        var lead: [Located<String>] = [], others: [Located<String>] = []
+        for clause in clauses {
+            let r = text.trimmed(clause)
+            if r.isEmpty { continue }
+            if DeadlineReader.isDeadlineClause(text, r) { continue }
+            guard let word = UnitLists.roleWord(ending: text, r) else { return nil }
+            let names = UnitLists.split(text, r)
+            guard !names.isEmpty else { return nil }
+            if UnitLists.leadWords.contains(word) { lead += names } else { others += names }
+        }
+        guard !lead.isEmpty || !others.isEmpty else { return nil }
+        return (lead, others)
+    }
+}

@@ -1,0 +1,101 @@
+/// Finds deadline phrases in an item's text, kept as written for the deadline parser:
+/// `2022年10月底前`, `年底前`, `6月底前`, `2011年6月30日以前`, `2025年前`, `今年年底前`.
+///
+/// What is not a deadline: validity periods (`实施期限至2025年`), processing limits (`14个工作日内`),
+/// target years (`到2025年`), spans (`2022年6月—12月`): none of them ends in 前/以前/之前.
+enum DeadlineReader {
+    /// Every deadline phrase in `text` outside `excluded`, in order.
+    static func phrases(in text: LocatedText, excluding excluded: [Range<Int>] = []) -> [Located<String>] {
+        var result: [Located<String>] = []
+        var i = 0
+        while i < text.count {
+            if excluded.contains(where: { $0.contains(i) }) { i += 1; continue }
+            if let end = match(text, at: i), !isValidityPeriod(text, before: i) {
+                if let value = text.value(i..<end) { result.append(value) }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// A clause that is only a deadline (`2022年底前完成`), allowed among role phrases.
+    static func isDeadlineClause(_ text: LocatedText, _ range: Range<Int>) -> Bool {
+        var start = range.lowerBound
+        if text.norm[start] == "于" || text.norm[start] == "在" { start += 1 }
+        guard start < range.upperBound, let end = match(text, at: start) else { return false }
+        let rest = text.string(end..<range.upperBound)
+        return rest.isEmpty || rest == "完成" || rest == "完成任务" || rest == "基本完成" || rest == "全面完成"
+    }
+
+    static let relativeYears: [[Unicode.Scalar]] = ["今年", "明年", "本年", "每年", "当年", "次年", "年"].map(\.scalarArray)
+    static let notAfter: Set<Unicode.Scalar> = ["期", "列", "沿", "提", "景", "台", "端", "身", "夕", "进", "往", "述", "面"]
+
+    /// The end of a deadline phrase starting at `i`, or nil.
+    static func match(_ text: LocatedText, at i: Int) -> Int? {
+        let n = text.norm
+        // A phrase starts with a digit, a numeral, or one of the year words (今年, 年底…).
+        guard NumberingLabel.isDigit(n[i]) || ChineseNumerals.isNumeral(n[i]) || "今明本每当次年".unicodeScalars.contains(n[i]) else { return nil }
+        // A phrase starts a word: not in the middle of a number.
+        if i > 0, NumberingLabel.isDigit(n[i - 1]) || ChineseNumerals.digitValue(n[i - 1]) != nil { return nil }
+        var j = i
+        var hasYear = false, hasMonth = false, hasEnd = false
+        if let end = number(n, j, digits: 4...4), end < n.count, n[end] == "年" {
+            j = end + 1
+            hasYear = true
+        } else if let word = relativeYears.first(where: { text.normHas($0, at: j) }) {
+            // 年底 / 年末 need 底 or 末 right after: `年` alone is a unit of time.
+            j += word.count
+            hasYear = word.count > 1
+            if word.count == 1 { guard j < n.count, n[j] == "底" || n[j] == "末" else { return nil } }
+        }
+        if j > i, j < n.count, n[j] == "年", j + 1 < n.count, n[j + 1] == "底" || n[j + 1] == "末" { j += 1 }
+        if j > i, j < n.count, n[j] == "底" || n[j] == "末" {
+            j += 1
+            hasEnd = true
+        } else {
+            if let end = number(n, j, digits: 1...2), end < n.count, n[end] == "月", let month = value(n, j..<end), (1...12).contains(month) {
+                j = end + 1
+                hasMonth = true
+                if let dayEnd = number(n, j, digits: 1...2), dayEnd < n.count, n[dayEnd] == "日" || n[dayEnd] == "号" {
+                    j = dayEnd + 1
+                } else {
+                    for word in ["底", "末", "中旬", "上旬", "下旬", "初", "中"].map(\.scalarArray) where text.normHas(word, at: j) {
+                        j += word.count
+                        break
+                    }
+                }
+            }
+        }
+        guard hasYear || hasMonth || hasEnd else { return nil }
+        for word in ["以前", "之前", "前"].map(\.scalarArray) where text.normHas(word, at: j) {
+            let end = j + word.count
+            if end < n.count, notAfter.contains(n[end]) { return nil }
+            return end
+        }
+        return nil
+    }
+
+    /// `实施期限至…`, `有效期至…` — the end of a policy's life, not a task's deadline.
+    static func isValidityPeriod(_ text: LocatedText, before i: Int) -> Bool {
+        let from = max(0, i - 8)
+        let before = text.string(from..<i)
+        return before.contains("期限至") || before.contains("有效期") || before.contains("实施期") || before.hasSuffix("至")
+    }
+
+    private static func number(_ n: [Unicode.Scalar], _ start: Int, digits: ClosedRange<Int>) -> Int? {
+        var end = start
+        if end < n.count, NumberingLabel.isDigit(n[end]) {
+            while end < n.count, NumberingLabel.isDigit(n[end]) { end += 1 }
+        } else {
+            while end < n.count, ChineseNumerals.isNumeral(n[end]) { end += 1 }
+        }
+        return digits.contains(end - start) || (end > start && !NumberingLabel.isDigit(n[start]) && end - start <= 4) ? end : nil
+    }
+
+    private static func value(_ n: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
+        if NumberingLabel.isDigit(n[range.lowerBound]) { return Int(String(String.UnicodeScalarView(n[range]))) }
+        return ChineseNumerals.value(n[range])
+    }
+}

@@ -1,0 +1,112 @@
+/// Reads a table of a plan (a 任务分解表 in Word, a pipe table in text) as task rows: the header
+/// row names the fields through the tabular header aliases (序号/任务/牵头单位/责任单位/配合单位/
+/// 完成时限…); a row with one value across the table (`一、基础设施`) names the area of the rows
+/// below it; vertically merged cells hold the value of the cell above, as a reader sees them.
+struct PlanTableReader {
+    struct Row {
+        var number: Int
+        var position: SourcePosition
+        var id: Located<String>?
+        var title: Located<String>?
+        var text: Located<String>?
+        var area: Located<String>?
+        var lead: [Located<String>] = []
+        var participants: [Located<String>] = []
+        var responsible: [Located<String>] = []
+        var owner: Located<String>?
+        var due: Located<String>?
+        var status: Located<String>?
+        var note: Located<String>?
+    }
+
+    /// Unit columns that name no leading role: participants beside a lead column, else responsible.
+    static let responsibleHeaders: Set<String> = ["责任单位", "责任部门", "责任主体", "实施单位", "承办单位", "落实单位"]
+
+    /// The rows of the table made of `indices` (paragraphs of `document`), or nil when no
+    /// header row is recognised.
+    static func read(_ indices: [Int], in document: PlanDocument) -> [Row]? {
+        var grid: [Int: [Int: LocatedText]] = [:]
+        var order: [Int] = []
+        for index in indices {
+            let paragraph = document.paragraphs[index]
+            guard let cell = paragraph.cell else { continue }
+            if grid[cell.row] == nil { grid[cell.row] = [:]; order.append(cell.row) }
+            if cell.continuesAbove, paragraph.text.isEmpty, let above = grid[cell.row - 1]?[cell.column] {
+                grid[cell.row]![cell.column] = above
+                continue
+            }
+            if grid[cell.row]![cell.column] != nil {
+                grid[cell.row]![cell.column]!.appendSeparator("\n")
+                grid[cell.row]![cell.column]!.append(paragraph)
+            } else {
+                grid[cell.row]![cell.column] = LocatedText(paragraph)
+            }
+        }
+        // The header: among the first rows, the one naming the most known fields (two at least).
+        var header: (row: Int, fields: [Int: String])?
+        for row in order.prefix(3) {
+            let fields = mapHeader(grid[row] ?? [:])
+            if fields.count >= 2, fields.count > header?.fields.count ?? 0 { header = (row, fields) }
+        }
+        guard let header else { return nil }
+        var rows: [Row] = []
+        var area: Located<String>?
+        let statusValues = HeaderAliases.values["status"] ?? [:]
+        for rowNumber in order where rowNumber > header.row {
+            let cells = grid[rowNumber] ?? [:]
+            let filled = cells.filter { !$0.value.trimmed(0..<$0.value.count).isEmpty }
+            guard let first = filled.min(by: { $0.key < $1.key }) else { continue }
+            let distinct = Set(filled.values.map { $0.string($0.trimmed(0..<$0.count)) })
+            if distinct.count == 1, header.fields.count > 2, filled.count < header.fields.count || filled.count == 1 {
+                area = first.value.value(0..<first.value.count)
+                continue
+            }
+            var row = Row(number: rowNumber, position: first.value.position(0))
+            row.area = area
+            for (column, field) in header.fields {
+                guard let text = cells[column], let value = text.value(0..<text.count) else { continue }
+                switch field {
+                case "id": row.id = value
+                case "title":
+                    row.text = value
+                    row.title = firstSentence(text)
+                case "lead": row.lead += UnitLists.split(text, 0..<text.count)
+                case "participants": row.participants += UnitLists.split(text, 0..<text.count)
+                case "responsible":
+                    var names = UnitLists.split(text, 0..<text.count)
+                    row.lead += UnitLists.markedLeads(&names)
+                    row.responsible += names
+                case "owner": row.owner = value
+                case "due": row.due = value
+                case "status": row.status = Located(statusValues[value.value] ?? value.value, value.position)
+                case "note": row.note = value
+                case "area": row.area = value
+                default: break
+                }
+            }
+            guard row.title != nil || row.id != nil || !row.lead.isEmpty || !row.responsible.isEmpty else { continue }
+            rows.append(row)
+        }
+        return rows
+    }
+
+    static func mapHeader(_ cells: [Int: LocatedText]) -> [Int: String] {
+        var fields: [Int: String] = [:]
+        var responsibleColumns: [Int] = []
+        for (column, text) in cells {
+            let key = TableMapper.normalizeHeader(text.string(0..<text.count))
+            if responsibleHeaders.contains(key) { responsibleColumns.append(column); continue }
+            if let field = HeaderAliases.fields[key], !fields.values.contains(field) { fields[column] = field }
+        }
+        let hasLead = fields.values.contains("lead")
+        for column in responsibleColumns { fields[column] = hasLead ? "participants" : "responsible" }
+        return fields
+    }
+
+    /// The first sentence of a cell: up to 。！？ or a line break.
+    static func firstSentence(_ text: LocatedText) -> Located<String>? {
+        var end = 0
+        while end < text.count, !"。！？!?\n".unicodeScalars.contains(text.norm[end]) { end += 1 }
+        return text.value(0..<end)
+    }
+}
