@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func everyFormatIsRegistered() {
-        #expect(ReportFormats.identifiers == ["text", "json", "sarif", "junit", "github", "markdown", "csv", "xcode"])
+        #expect(ReportFormats.identifiers == ["text", "json", "sarif", "junit", "github", "markdown", "csv", "xcode", "codeclimate"])
     }
 
     @Test(.enabled(if: Python.hasModule("jsonschema"), "python3 with the jsonschema module is not installed: SARIF schema validation skipped"),

@@ -164,6 +164,13 @@ struct Parser {
                 guard case .ident(let name) = token else { throw fail("expected a field name after '.'") }
                 try advance()
                 if isPunct("(") {
+                    if case .ident(.name(let namespace, _)) = expr.kind, Builtin.namespaces.contains(namespace),
+                       Builtin(rawValue: namespace + "." + name) != nil {
+                        // A qualified function (`math.abs(x)`), as CEL resolves it: the name
+                        // wins over a record field of the same name used as a receiver.
+                        expr = try makeCall(namespace + "." + name, receiver: nil, try parseArguments(), expr.offset)
+                        continue
+                    }
                     expr = try parseReceiverCall(expr, name, at)
                 } else {
                     if let t = expr.type, t != .map { throw fail("cannot select field '\(name)' of a \(t.name)", at: at) }
