@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Builds a PlanCheck release for Linux x86_64 that runs without a Swift toolchain:
 #
-#   Scripts/release.sh VERSION          e.g. Scripts/release.sh 0.2.0
+#   Scripts/release.sh VERSION [COMMIT]   e.g. Scripts/release.sh 0.2.0   (COMMIT: default HEAD)
 #
-# The release is built from the committed HEAD, exported (git archive) into .build-release/src,
+# The release is built from a commit (HEAD unless given), exported (git archive) into
+# .build-release/src (files whose bytes did not change keep their time, so a rebuild of the
+# same commit only relinks),
 # where Sources/PlanCheckCLI/Version.swift is rewritten to name VERSION and the commit; the
 # working tree is never modified, and uncommitted changes are not in the release (a warning
 # says so). The Swift runtime and Foundation are linked in (--static-swift-stdlib), and so are
 # libyaml and the C libraries Foundation's XML parser needs (libxml2 with ICU, zlib, liblzma):
-# their static archives are put in a folder searched before the system's, so the linker picks
-# them instead of the shared objects. The binary then needs only glibc, libstdc++ and libgcc_s,
+# their static archives are put in a folder that the linker searches before the system's, so
+# it picks them instead of the shared objects. The binary then needs only glibc, libstdc++ and libgcc_s,
 # which every Debian or Ubuntu system has (`ldd` is checked below).
 #
 # Output, in .build-release/dist (or $PLANCHECK_DIST):
@@ -46,30 +48,46 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y libyaml-dev libxml2-dev libicu-dev zlib1g-dev liblzma-dev >/dev/null
 fi
 
-COMMIT="$(git -C "$ROOT" rev-parse HEAD)"
-COMMIT_TIME="$(git -C "$ROOT" log -1 --format=%ct HEAD)"
-if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no)" ]; then
+COMMIT="$(git -C "$ROOT" rev-parse --verify "${2:-HEAD}^{commit}")"
+COMMIT_TIME="$(git -C "$ROOT" log -1 --format=%ct "$COMMIT")"
+if [ -z "${2:-}" ] && [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no)" ]; then
   echo "warning: the working tree has uncommitted changes; the release is built from commit $COMMIT without them" >&2
 fi
 
 echo "== exporting $COMMIT into $SRC"
-rm -rf "$SRC"
-mkdir -p "$SRC" "$SCRATCH/static-libs" "$DIST"
-git -C "$ROOT" archive --format=tar HEAD | tar -x -C "$SRC"
+mkdir -p "$SRC" "$SCRATCH/static-libs" "$SCRATCH/pkgconfig" "$DIST"
+rm -rf "$SCRATCH/export"
+mkdir -p "$SCRATCH/export"
+git -C "$ROOT" archive --format=tar "$COMMIT" | tar -x -C "$SCRATCH/export"
+# Into $SRC, touching only what differs: the release build is whole-module optimised, and an
+# unchanged module is reused only if its files keep their times.
+(cd "$SCRATCH/export" && find . -type f) | while read -r file; do
+  if ! cmp -s "$SCRATCH/export/$file" "$SRC/$file"; then mkdir -p "$(dirname "$SRC/$file")"; cp -p "$SCRATCH/export/$file" "$SRC/$file"; fi
+done
+(cd "$SRC" && find . -type f -not -name Package.resolved) | while read -r file; do
+  [ -e "$SCRATCH/export/$file" ] || rm -f "$SRC/$file"
+done
+rm -rf "$SCRATCH/export"
 # Same dependency versions as the development build, when it has pinned them.
 [ -f "$ROOT/Package.resolved" ] && cp "$ROOT/Package.resolved" "$SRC/"
-cat > "$SRC/Sources/PlanCheckCLI/Version.swift" <<EOF
+cat > "$SCRATCH/Version.swift" <<EOF
 /// Written by Scripts/release.sh for the release build.
 enum PlanCheckVersion {
     static let current = "$VERSION (commit $COMMIT)"
 }
 EOF
+cmp -s "$SCRATCH/Version.swift" "$SRC/Sources/PlanCheckCLI/Version.swift" || cp "$SCRATCH/Version.swift" "$SRC/Sources/PlanCheckCLI/Version.swift"
 
 for lib in "${STATIC_LIBS[@]}"; do ln -sf "$LIBDIR/lib$lib.a" "$SCRATCH/static-libs/lib$lib.a"; done
-# -L through swiftc reaches the linker before the system folders, so -lyaml (from CYAML's module
-# map) and -lxml2 (from FoundationXML) find the archives; libxml2's own dependencies follow it.
+# SwiftPM puts the -L of the pkg-config files it reads (yaml-0.1 for CYAML, zlib for
+# ZIPFoundation) first on the link line, before any flag given here. Copies of those files whose
+# Libs name the static folder make it the first folder searched, so -lyaml, -lz and
+# FoundationXML's -lxml2 find the archives. Their Cflags stay as they are, so compiled modules
+# are reused. libxml2's own dependencies follow it on the line.
+sed -E "s#^Libs:.*#Libs: -L$SCRATCH/static-libs -lyaml#" "$LIBDIR/pkgconfig/yaml-0.1.pc" > "$SCRATCH/pkgconfig/yaml-0.1.pc"
+sed -E "s#^Libs:.*#Libs: -L$SCRATCH/static-libs -lz#" "$LIBDIR/pkgconfig/zlib.pc" > "$SCRATCH/pkgconfig/zlib.pc"
 BUILD_FLAGS=(-c release --package-path "$SRC" --scratch-path "$SCRATCH" --static-swift-stdlib
-  -Xswiftc -L -Xswiftc "$SCRATCH/static-libs"
+  --pkg-config-path "$SCRATCH/pkgconfig" -Xswiftc -L -Xswiftc "$SCRATCH/static-libs"
   -Xlinker -licui18n -Xlinker -licuuc -Xlinker -licudata -Xlinker -lz -Xlinker -llzma -Xlinker -lstdc++)
 
 PRODUCTS=(plancheck)

@@ -238,7 +238,7 @@ for e in ["math.greatest(1, 2)", "math.greatest(1, 2.5)", "math.greatest(-1, 1u)
           "math.greatest(mixed)", "math.greatest(s)", "math.least(l, 2)", "math.greatest(double('nan'), 1.0)", "math.greatest(1.0, double('nan'))",
           "math.least(double('nan'), 1.0)", "math.least(1.0, double('nan'))", "math.greatest(9223372036854775807, 18446744073709551615u)",
           "math.least(-9223372036854775807 - 1, 0u)", "math.greatest(1, 2, 3, 4, 5, 6)", "math.least(6, 5, 4, 3, 2, 1)", "math.least(-0.0, 0.0)",
-          "math.greatest(9223372036854775807, 9223372036854775807.0)", "math.greatest()", "math.least(ls)",
+          "math.greatest()", "math.least(ls)",
           "math.abs(-3)", "math.abs(3)", "math.abs(-2.5)", "math.abs(5u)", "math.abs(-9223372036854775807 - 1)", "math.abs(neg)", "math.abs('a')", "math.abs(-0.0)",
           "math.abs(double('-inf'))", "math.abs(1, 2)", "math.abs(s)",
           "math.sign(-3)", "math.sign(0)", "math.sign(5u)", "math.sign(0u)", "math.sign(-2.5)", "math.sign(0.0)", "math.sign(double('nan'))", "math.sign(y)", "math.sign(neg)",
@@ -248,6 +248,8 @@ for e in ["math.greatest(1, 2)", "math.greatest(1, 2.5)", "math.greatest(-1, 1u)
           "math.isFinite(double('nan'))", "math.isFinite(double('inf'))", "math.isFinite(y)", "math.isInf(x)",
           "math.foo(1)", "math.greatest", "math.abs"]:
     add(e, V)
+add("math.greatest(9223372036854775807, 9223372036854775807.0)", V, expected={"value": {"double": "9.223372036854776e+18"}},
+    note="as for `<`: the runtime rounds the int to double (2^63-1 becomes 2^63, a tie, so the first argument wins); PlanCheck compares exactly, and the double 2^63 is the greater")
 for fn in ["ceil", "floor", "round", "trunc"]:
     for arg in ["1.2", "-1.2", "2.5", "-2.5", "0.5", "-0.5", "0.49999999999999994", "1e300", "-0.0", "double('inf')", "double('nan')", "1", "1u", "'a'", "y", "f", "x", "1.0, 2.0"]:
         add(f"math.{fn}({arg})", V)
