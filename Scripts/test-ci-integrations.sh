@@ -78,7 +78,7 @@ jobs:
   plancheck:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@v5
       - id: plancheck
         uses: ./
         with:
@@ -86,15 +86,20 @@ jobs:
           args: --baseline .plancheck-baseline.json
       - if: always()
         run: echo "plancheck exited with ${{ steps.plancheck.outputs.exit-code }}"
+      # The action's upload step as a workflow step, so actionlint checks its inputs too.
+      - uses: github/codeql-action/upload-sarif@v4
+        with:
+          sarif_file: ${{ steps.plancheck.outputs.sarif-file }}
+          category: plancheck
 EOF
 if command -v actionlint >/dev/null; then
-  if (cd "$LINT" && actionlint -color=never) >"$WORK/actionlint.out" 2>&1; then
+  if (cd "$LINT" && actionlint -no-color) >"$WORK/actionlint.out" 2>&1; then
     pass "actionlint ($(actionlint --version | head -1)) accepts action.yml and a workflow using it"
   else
     fail "actionlint rejects the action or the sample workflow:"; cat "$WORK/actionlint.out"
   fi
   sed 's/          version: 0.2.0/          versoin: 0.2.0/' "$LINT/.github/workflows/plancheck.yml" > "$LINT/.github/workflows/typo.yml"
-  if (cd "$LINT" && actionlint -color=never .github/workflows/typo.yml) >"$WORK/actionlint-typo.out" 2>&1; then
+  if (cd "$LINT" && actionlint -no-color .github/workflows/typo.yml) >"$WORK/actionlint-typo.out" 2>&1; then
     fail "actionlint accepted a misspelled input: it did not read action.yml"
   else
     grep -q "versoin" "$WORK/actionlint-typo.out" && pass "actionlint checks the workflow against action.yml's inputs (rejects 'versoin')" \
@@ -224,7 +229,7 @@ repos:
 EOF
   export PRE_COMMIT_HOME="$WORK/pre-commit-cache"
   PATH="$installed:$PATH"
-  (cd "$REPO" && pre-commit install -q >/dev/null)
+  (cd "$REPO" && pre-commit install >/dev/null)
   (cd "$REPO" && git add -A)
   if (cd "$REPO" && git commit -qm "plan with an overdue task") >"$WORK/commit1.out" 2>&1; then
     fail "pre-commit let a dataset with an error finding be committed"
