@@ -60,19 +60,24 @@ swift build -c "$CONFIGURATION" --package-path "$ROOT" --product plancheck 2>&1 
 SOURCE_BIN="$ROOT/.build/$CONFIGURATION/plancheck"
 [ -x "$SOURCE_BIN" ] || { echo "the source build failed" >&2; exit 1; }
 
-# The same work folder for both: the examples and the 50-task file, outside any git repository
-# (reports name paths relative to the repository around them).
+# The same work folder for both, at the same absolute path (some messages name absolute paths):
+# the examples and the 50-task file, outside any git repository (reports name paths relative
+# to the repository around them).
 WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"; rm -rf "$JAIL/work" "$JAIL/opt/plancheck"' EXIT
+DATA="$WORK/work"
+trap 'rm -rf "$WORK"; umount "$JAIL/proc" 2>/dev/null || true; rm -rf "${JAIL:?}${WORK:?}" "$JAIL/opt/plancheck"' EXIT
 mkdir -p "$WORK/work" "$WORK/host-out" "$WORK/jail-out"
 cp -r "$ROOT/Examples" "$WORK/work/Examples"
 cp "$ROOT/Benchmarks/rules.yml" "$ROOT/Benchmarks/plancheck.yml" "$WORK/work/"
 python3 "$ROOT/Benchmarks/generate.py" 50 "$WORK/work/bench50" >/dev/null
 
-rm -rf "$JAIL/work" "$JAIL/opt/plancheck"
-mkdir -p "$JAIL/opt/plancheck"
+rm -rf "$JAIL/opt/plancheck"
+mkdir -p "$JAIL/opt/plancheck" "$JAIL$WORK"
+# Every Linux system and container has /proc; a statically linked Swift program reads its
+# command-line arguments from /proc/self/cmdline, so the root gets one too.
+mountpoint -q "$JAIL/proc" || mount -t proc proc "$JAIL/proc"
 tar -xzf "$TARBALL" -C "$JAIL/opt/plancheck" --strip-components=1
-cp -r "$WORK/work" "$JAIL/work"
+cp -r "$DATA" "$JAIL$DATA"
 RELEASE_BIN="$JAIL/opt/plancheck/plancheck"
 
 # Every example with a configuration; each report format of `check`, and the audit.
@@ -98,7 +103,7 @@ for entry in "${COMMANDS[@]}"; do
   # shellcheck disable=SC2086  # args are whitespace-separated words without quoting
   host_status=0; (cd "$WORK/work" && "${ENVIRONMENT[@]}" "$SOURCE_BIN" $args) >"$WORK/host-out/$label.out" 2>"$WORK/host-out/$label.err" || host_status=$?
   # shellcheck disable=SC2086
-  jail_status=0; chroot "$JAIL" "${ENVIRONMENT[@]}" /bin/sh -c "cd /work && /opt/plancheck/plancheck $args" \
+  jail_status=0; chroot "$JAIL" "${ENVIRONMENT[@]}" /bin/sh -c "cd $DATA && /opt/plancheck/plancheck $args" \
     >"$WORK/jail-out/$label.out" 2>"$WORK/jail-out/$label.err" || jail_status=$?
   compared=$((compared + 1))
   if [ "$host_status" != "$jail_status" ] || ! cmp -s "$WORK/host-out/$label.out" "$WORK/jail-out/$label.out" \
@@ -119,7 +124,7 @@ BENCH_ARGS="check --config plancheck.yml --format json --fail-on never bench50/p
 # shellcheck disable=SC2016
 TIMER='start=$(date +%s%N); i=0; while [ $i -lt '$RUNS' ]; do $0 '"$BENCH_ARGS"' >/dev/null; i=$((i+1)); done; end=$(date +%s%N); echo $(( (end - start) / '$RUNS' / 1000000 ))'
 host_ms="$(cd "$WORK/work" && "${ENVIRONMENT[@]}" /bin/sh -c "$TIMER" "$SOURCE_BIN")"
-jail_ms="$(chroot "$JAIL" "${ENVIRONMENT[@]}" /bin/sh -c "cd /work && $TIMER" /opt/plancheck/plancheck)"
+jail_ms="$(chroot "$JAIL" "${ENVIRONMENT[@]}" /bin/sh -c "cd $DATA && $TIMER" /opt/plancheck/plancheck)"
 host_libs="$(ldd "$SOURCE_BIN" | wc -l)"
 jail_libs="$(chroot "$JAIL" ldd /opt/plancheck/plancheck | awk '{print $1}' | tr '\n' ' ')"
 size() { du -k "$1" | cut -f1 | awk '{printf "%.1f MB", $1 / 1024}'; }
