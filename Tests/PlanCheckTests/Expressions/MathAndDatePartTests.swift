@@ -58,4 +58,27 @@ import Testing
         let task = try ExprTest.record("due: 2011-06-30\n")
         #expect(try ExprTest.eval("due.getMonth()", record: task) == "error: no matching overload for getMonth(string)")
     }
+
+    /// The growth-path rule shown in docs/expressions.md compiles and judges indicators as the
+    /// page says: 18 % a year from 1311 expects about 1825 two years on.
+    @Test func theDocumentedGrowthPathRuleBehaves() throws {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(4)
+        let page = String(decoding: try FileReader.read(parts.joined(separator: "/") + "/docs/expressions.md"), as: UTF8.self)
+        let block = try #require(page.components(separatedBy: "```yaml\n").first { $0.hasPrefix("- id: indicator-on-growth-path") })
+        let yaml = block.components(separatedBy: "```")[0]
+        let rule = try #require(try YAMLLoader.load(bytes: Array(yaml.utf8), file: "expressions.md").root?[0])
+        let when = try CompiledExpression.compile(rule["when"]?.string ?? "")
+        let assertion = try CompiledExpression.compile(rule["assert"]?.string ?? "")
+        let indicators = try #require(try ExprTest.record("""
+            - {id: I01, name: GDP, baseline: 1311, growth: 18, actual: 1830, actualYear: 2012}
+            - {id: I02, name: GDP, baseline: 1311, growth: 18, actual: 1800, actualYear: 2012}
+            - {id: I03, name: GDP, target: 3500}
+            """))
+        let context = ExprTest.context
+        #expect(try when.evaluateCondition(record: indicators[0], context: context))
+        #expect(try assertion.evaluateCondition(record: indicators[0], context: context))
+        #expect(try !assertion.evaluateCondition(record: indicators[1], context: context))
+        #expect(try !when.evaluateCondition(record: indicators[2], context: context))
+    }
 }
