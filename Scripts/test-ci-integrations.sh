@@ -121,7 +121,9 @@ for i, step in enumerate(action["runs"]["steps"]):
         with open(os.path.join(sys.argv[2], f"{i}.sh"), "w", encoding="utf-8") as f:
             f.write("#!/usr/bin/env bash\n" + step["run"])
 EOF
-if ! command -v shellcheck >/dev/null; then apt-get install -y shellcheck >/dev/null 2>&1 || true; fi
+if ! command -v shellcheck >/dev/null; then
+  { apt-get install -y shellcheck || { apt-get update && apt-get install -y shellcheck; }; } >/dev/null 2>&1 || true
+fi
 if command -v shellcheck >/dev/null; then
   if shellcheck "$WORK"/action-steps/*.sh; then pass "shellcheck accepts the action's scripts"; else fail "shellcheck"; fi
 else
