@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func everyFormatIsRegistered() {
-        #expect(ReportFormats.identifiers == ["text", "json", "sarif", "junit", "github", "markdown", "csv", "xcode"])
+        #expect(ReportFormats.identifiers == ["text", "json", "sarif", "junit", "github", "markdown", "csv", "xcode", "codeclimate"])
     }
 
     /// The official schema ships in the repository (Tests/Schemas, with its OASIS notice).

@@ -230,6 +230,72 @@ dom("'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
 dom("'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab'.matches('^(a+)+$')", val("bool", False))
 dom("title.matches(r'\\p{Han}{4,}')", val("bool", True), TASK)
 
+
+# CEL's math extension (the reference runtime runs with it enabled; math.pow is PlanCheck's own, below)
+for e in ["math.greatest(1, 2)", "math.greatest(1, 2.5)", "math.greatest(-1, 1u)", "math.greatest(1, 1.0)", "math.greatest(1.0, 1)", "math.least(1u, 1)", "math.least(1, 1u)",
+          "math.greatest(3)", "math.least(2.5)", "math.greatest([1, 2.5, 3u])", "math.least([3, -1.5, 2u])", "math.greatest([])", "math.least([])", "math.greatest('a')",
+          "math.greatest(1, 'a')", "math.greatest([1], 2)", "math.greatest([[1]])", "math.greatest(l)", "math.least(l)", "math.greatest(x, y)", "math.least(x, y, neg)",
+          "math.greatest(mixed)", "math.greatest(s)", "math.least(l, 2)", "math.greatest(double('nan'), 1.0)", "math.greatest(1.0, double('nan'))",
+          "math.least(double('nan'), 1.0)", "math.least(1.0, double('nan'))", "math.greatest(9223372036854775807, 18446744073709551615u)",
+          "math.least(-9223372036854775807 - 1, 0u)", "math.greatest(1, 2, 3, 4, 5, 6)", "math.least(6, 5, 4, 3, 2, 1)", "math.least(-0.0, 0.0)",
+          "math.greatest()", "math.least(ls)",
+          "math.abs(-3)", "math.abs(3)", "math.abs(-2.5)", "math.abs(5u)", "math.abs(-9223372036854775807 - 1)", "math.abs(neg)", "math.abs('a')", "math.abs(-0.0)",
+          "math.abs(double('-inf'))", "math.abs(1, 2)", "math.abs(s)",
+          "math.sign(-3)", "math.sign(0)", "math.sign(5u)", "math.sign(0u)", "math.sign(-2.5)", "math.sign(0.0)", "math.sign(double('nan'))", "math.sign(y)", "math.sign(neg)",
+          "math.sqrt(4)", "math.sqrt(2u)", "math.sqrt(2.25)", "math.sqrt(-1)", "math.sqrt(0.0)", "math.sqrt('a')", "math.sqrt(x)", "math.sqrt(y)", "math.sqrt(1e308)",
+          "math.sqrt(double('inf'))", "math.sqrt(s)",
+          "math.isNaN(double('nan'))", "math.isNaN(1.0)", "math.isNaN(1)", "math.isInf(1.0 / 0.0)", "math.isInf(-1.0 / 0.0)", "math.isInf(1.0)", "math.isFinite(1.0)",
+          "math.isFinite(double('nan'))", "math.isFinite(double('inf'))", "math.isFinite(y)", "math.isInf(x)",
+          "math.foo(1)", "math.greatest", "math.abs"]:
+    add(e, V)
+add("math.greatest(9223372036854775807, 9223372036854775807.0)", V, expected={"value": {"double": "9.223372036854776e+18"}},
+    note="as for `<`: the runtime rounds the int to double (2^63-1 becomes 2^63, a tie, so the first argument wins); PlanCheck compares exactly, and the double 2^63 is the greater")
+for fn in ["ceil", "floor", "round", "trunc"]:
+    for arg in ["1.2", "-1.2", "2.5", "-2.5", "0.5", "-0.5", "0.49999999999999994", "1e300", "-0.0", "double('inf')", "double('nan')", "1", "1u", "'a'", "y", "f", "x", "1.0, 2.0"]:
+        add(f"math.{fn}({arg})", V)
+for e in ["math.greatest(score, 60.0)", "math.least(score, count)", "math.abs(count - 5)", "math.round(score / 10.0) * 10.0", "math.ceil(double(count) / 2.0)",
+          "math.floor(score) == 87.0", "math.greatest(lead.map(u, size(u)))", "int(math.round(score))"]:
+    add(e, TASK)
+
+# Date parts: PlanCheck's `date` with the accessors of CEL's timestamp; the reference runtime is
+# asked the same question of the same day as a timestamp at midnight UTC (`oracle_expr`).
+PARTS = ["getFullYear", "getMonth", "getDate", "getDayOfMonth", "getDayOfWeek", "getDayOfYear"]
+for d in ["2011-06-30", "2012-02-29", "2012-12-31", "2011-12-31", "2000-01-01", "1999-12-31", "1970-01-01", "1969-12-31", "1900-03-01", "2024-03-01", "0001-01-01", "9999-12-31"]:
+    for part in PARTS:
+        add(f"date('{d}').{part}()", oracle_expr=f"timestamp('{d}T00:00:00Z').{part}()")
+for part in PARTS:
+    add(f"date(due).{part}()", TASK, oracle_expr=f"timestamp(due + 'T00:00:00Z').{part}()")
+for e, oracle in [("date(completed).getMonth() + 1", "timestamp(completed + 'T00:00:00Z').getMonth() + 1"),
+                  ("date(due).getFullYear() == 2011 && date(due).getMonth() == 5", "timestamp(due + 'T00:00:00Z').getFullYear() == 2011 && timestamp(due + 'T00:00:00Z').getMonth() == 5"),
+                  ("date(due).getFullYear() - date(completed).getFullYear()", "timestamp(due + 'T00:00:00Z').getFullYear() - timestamp(completed + 'T00:00:00Z').getFullYear()"),
+                  ("due.getFullYear()", "due.getFullYear()"), ("count.getMonth()", "count.getMonth()"), ("date(due).getFullYear(1)", "timestamp(due + 'T00:00:00Z').getFullYear(1)"),
+                  ("getFullYear(date(due))", "getFullYear(timestamp(due + 'T00:00:00Z'))")]:
+    add(e, TASK, oracle_expr=oracle)
+
+
+# Date parts of PlanCheck-only values (asOf is 2012-01-01 in the corpus; wording goes through the deadline parser)
+dom("asOf.getFullYear()", val("int", "2012"))
+dom("asOf.getMonth() + 1", val("int", "1"))
+dom("date('2011年6月底').getDate()", val("int", "30"))
+dom("date('2011年年底前').getDayOfYear()", val("int", "364"))
+dom("date(due).getFullYear() < asOf.getFullYear()", val("bool", True), TASK)
+dom("asOf.getFullYear(1)", ERR)
+# math.pow: PlanCheck's power function (C's pow on doubles); the reference runtimes have none
+import math as _m
+for e, x, y in [("math.pow(2, 10)", 2, 10), ("math.pow(2.0, 0.5)", 2.0, 0.5), ("math.pow(1.08, 5)", 1.08, 5), ("math.pow(10u, 2u)", 10, 2),
+                ("math.pow(0, 0)", 0, 0), ("math.pow(2, -1)", 2, -1), ("math.pow(1.0 + 0.065, 3.0)", 1.0 + 0.065, 3.0)]:
+    dom(e, val("double", repr(_m.pow(x, y))))
+dom("math.pow(-8, 1.0 / 3.0)", val("double", "nan"))
+dom("math.pow(0, -1)", val("double", "inf"))
+dom("math.pow(10.0, 400.0)", val("double", "inf"))
+dom("math.pow('a', 2)", ERR)
+dom("math.pow(2)", ERR)
+dom("math.pow(2, 3, 4)", ERR)
+dom("math.pow(s, 2)", ERR, V)
+# a growth path: 1200 in 2010 growing 6.5 % a year, at the as-of year (2012)
+dom("1200.0 * math.pow(1.065, double(asOf.getFullYear() - 2010))", val("double", repr(1200.0 * _m.pow(1.065, 2.0))))
+dom("quantity('1200亿元') * math.pow(1.0 + quantity('6.5%'), 2.0) >= quantity('1275亿元')", val("bool", True))
+
 for c in cases:
     pass
 with open(__import__("os").path.join(__import__("os").path.dirname(__import__("os").path.abspath(__file__)), "corpus.jsonl"), "w", encoding="utf-8") as f:

@@ -5,18 +5,31 @@ enum Builtin: String, Sendable, CaseIterable {
     case size, contains, startsWith, endsWith, matches
     case int, uint, double, string, bool, bytes, type, dyn
     case date, days, quantity
+    /// CEL's `math` extension (as in cel-go and cel-cpp), called by qualified name; `math.pow`
+    /// is PlanCheck's own (neither reference runtime has a power function).
+    case greatest = "math.greatest", least = "math.least"
+    case abs = "math.abs", sign = "math.sign", sqrt = "math.sqrt", pow = "math.pow"
+    case ceil = "math.ceil", floor = "math.floor", round = "math.round", trunc = "math.trunc"
+    case isNaN = "math.isNaN", isInf = "math.isInf", isFinite = "math.isFinite"
+    /// Parts of a `date`, named and numbered like CEL's timestamp accessors (UTC).
+    case getFullYear, getMonth, getDate, getDayOfMonth, getDayOfWeek, getDayOfYear
 
     /// How the function may be called: as `f(args)` and/or as `receiver.f(args)`, and the total
     /// argument count including the receiver.
-    var styles: (global: Bool, receiver: Bool, arity: Int) {
+    var styles: (global: Bool, receiver: Bool, arity: ClosedRange<Int>) {
         switch self {
-        case .size: (true, true, 1)
-        case .contains, .startsWith, .endsWith: (false, true, 2)
-        case .matches: (true, true, 2)
-        case .days: (true, false, 2)
-        default: (true, false, 1)
+        case .size: (true, true, 1...1)
+        case .contains, .startsWith, .endsWith: (false, true, 2...2)
+        case .matches: (true, true, 2...2)
+        case .days, .pow: (true, false, 2...2)
+        case .greatest, .least: (true, false, 1...Int.max)
+        case .getFullYear, .getMonth, .getDate, .getDayOfMonth, .getDayOfWeek, .getDayOfYear: (false, true, 1...1)
+        default: (true, false, 1...1)
         }
     }
+
+    /// The namespace of the qualified functions (`math.abs(x)`), resolved before receiver calls.
+    static let namespaces: Set<String> = ["math"]
 
     /// Resolves a call written in the source.
     static func resolve(_ name: String, receiver: Bool, argumentCount: Int) -> Result<Builtin, CheckFailure> {
@@ -28,9 +41,10 @@ enum Builtin: String, Sendable, CaseIterable {
         if receiver, !recv { return .failure(CheckFailure("'\(name)' is not called on a receiver: write \(name)(…)")) }
         if !receiver, !global { return .failure(CheckFailure("'\(name)' is called on a receiver: write x.\(name)(…)")) }
         let total = argumentCount + (receiver ? 1 : 0)
-        guard total == arity else {
-            let shown = receiver ? arity - 1 : arity
-            return .failure(CheckFailure("'\(name)' takes \(shown) argument\(shown == 1 ? "" : "s"), not \(argumentCount)"))
+        guard arity.contains(total) else {
+            let shown = receiver ? arity.lowerBound - 1 : arity.lowerBound
+            let count = arity.upperBound == Int.max ? "at least \(shown)" : "\(shown)"
+            return .failure(CheckFailure("'\(name)' takes \(count) argument\(shown == 1 ? "" : "s"), not \(argumentCount)"))
         }
         return .success(builtin)
     }
@@ -62,6 +76,10 @@ enum Builtin: String, Sendable, CaseIterable {
         case .date: return accepts(0, [.string, .date]) ? .success(.date) : fail()
         case .days: return accepts(0, [.string, .date]) && accepts(1, [.string, .date]) ? .success(.int) : fail()
         case .quantity: return accepts(0, [.string, .int, .uint, .double]) ? .success(.double) : fail()
+        case .greatest, .least, .abs, .sign, .sqrt, .pow, .ceil, .floor, .round, .trunc, .isNaN, .isInf, .isFinite:
+            return MathFunctions.check(self, args).map { .success($0) } ?? fail()
+        case .getFullYear, .getMonth, .getDate, .getDayOfMonth, .getDayOfWeek, .getDayOfYear:
+            return accepts(0, [.date]) ? .success(.int) : fail()
         }
     }
 }

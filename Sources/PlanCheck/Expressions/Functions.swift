@@ -60,6 +60,11 @@ enum Functions {
                 return .double(q)
             default: throw .noOverload("quantity", a)
             }
+        case .greatest, .least, .abs, .sign, .sqrt, .pow, .ceil, .floor, .round, .trunc, .isNaN, .isInf, .isFinite:
+            return try MathFunctions.call(builtin, args)
+        case .getFullYear, .getMonth, .getDate, .getDayOfMonth, .getDayOfWeek, .getDayOfYear:
+            guard case .date(let d) = a, let part = DateParts.part(builtin, of: d) else { throw .noOverload(builtin.rawValue, a) }
+            return .int(Int64(part))
         }
     }
 

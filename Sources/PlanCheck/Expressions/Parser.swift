@@ -164,6 +164,18 @@ struct Parser {
                 guard case .ident(let name) = token else { throw fail("expected a field name after '.'") }
                 try advance()
                 if isPunct("(") {
+                    if case .ident(.name(let namespace, _)) = expr.kind, Builtin.namespaces.contains(namespace) {
+                        // A qualified function (`math.abs(x)`), as CEL resolves it: the name
+                        // wins over a record field of the same name used as a receiver.
+                        if Builtin(rawValue: namespace + "." + name) != nil {
+                            expr = try makeCall(namespace + "." + name, receiver: nil, try parseArguments(), expr.offset)
+                            continue
+                        }
+                        if Builtin(rawValue: name) == nil, Self.macros[name] == nil {
+                            let known = Builtin.allCases.map(\.rawValue).filter { $0.hasPrefix(namespace + ".") }
+                            throw fail("unknown function '\(namespace).\(name)' (known: \(known.joined(separator: ", ")))", at: expr.offset)
+                        }
+                    }
                     expr = try parseReceiverCall(expr, name, at)
                 } else {
                     if let t = expr.type, t != .map { throw fail("cannot select field '\(name)' of a \(t.name)", at: at) }

@@ -45,7 +45,7 @@ public protocol ReportFormat: Sendable {
 public enum ReportFormats {
     public static let all: [any ReportFormat.Type] = [
         TextReport.self, JSONReport.self, SARIFReport.self, JUnitReport.self, GitHubReport.self,
-        MarkdownReport.self, CSVReport.self, XcodeReport.self,
+        MarkdownReport.self, CSVReport.self, XcodeReport.self, CodeClimateReport.self,
     ]
 
     public static func named(_ identifier: String) -> (any ReportFormat.Type)? {
