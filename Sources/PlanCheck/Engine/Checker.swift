@@ -39,11 +39,14 @@ public struct CheckContext: Sendable {
     /// Named collections declared in the config (`collections:`), e.g. a unit registry kept in
     /// another file.
     public var collections: [String: [Node]]
+    /// True when the run collects assessments for the audit (`FindingReporter.assess`).
+    public var assess: Bool
 
-    public init(asOf: PlanDate, root: Node, collections: [String: [Node]] = [:]) {
+    public init(asOf: PlanDate, root: Node, collections: [String: [Node]] = [:], assess: Bool = false) {
         self.asOf = asOf
         self.root = root
         self.collections = collections
+        self.assess = assess
     }
 }
 

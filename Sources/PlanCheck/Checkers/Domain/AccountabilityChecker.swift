@@ -20,7 +20,12 @@ public struct AccountabilityChecker: Checker {
 
         Codes: `missing-lead`, `too-many-leads`, `unknown-lead`, `unknown-participant`, \
         `lead-also-participant`, `duplicate-unit`, `missing-owner`, `registry-empty`, and with \
-        `summary: true` one `unit-summary` finding (info) per unit: tasks led and joined.
+        `summary: true` one `unit-summary` finding (info) per unit: tasks led and joined. \
+        `checkRepeats: false` leaves the repeat codes (`lead-also-participant`, \
+        `duplicate-unit`) to another rule on the same records, so one problem is reported once.
+
+        For the audit the checker assesses each record's units: the leads and participants \
+        (resolved to the registry's names) and the names the registry does not know.
         """,
         options: [
             OptionSpec("lead", .string, default: "lead", "The field holding the lead unit(s)."),
@@ -34,6 +39,7 @@ public struct AccountabilityChecker: Checker {
             OptionSpec("checkLeads", .boolean, default: "true", "Look lead units up in the registry."),
             OptionSpec("checkParticipants", .boolean, default: "true", "Look participating units up in the registry."),
             OptionSpec("match", .strings, default: "[name, aliases]", "Registry fields whose values (strings or lists) name a unit; the first is the unit's canonical name."),
+            OptionSpec("checkRepeats", .boolean, default: "true", "Report a lead repeated among the participants and a unit listed twice."),
             OptionSpec("summary", .boolean, default: "false", "Also report, per unit, the number of records it leads and joins (info)."),
         ],
         examples: [
@@ -76,6 +82,7 @@ public struct AccountabilityChecker: Checker {
     let summary: Bool
     let checkLeads: Bool
     let checkParticipants: Bool
+    let checkRepeats: Bool
 
     public init(options: RuleOptions) throws(LoadError) {
         leadField = options.string("lead") ?? "lead"
@@ -91,6 +98,7 @@ public struct AccountabilityChecker: Checker {
         if let maxLeads, maxLeads < 1 { throw options.error("maxLeads", "must be at least 1") }
         checkLeads = options.bool("checkLeads") ?? true
         checkParticipants = options.bool("checkParticipants") ?? true
+        checkRepeats = options.bool("checkRepeats") ?? true
     }
 
     /// The unit registry of one document and where it came from (for messages).
@@ -140,10 +148,20 @@ public struct AccountabilityChecker: Checker {
 
         var leadUnits: Set<String> = []
         var seen: Set<String> = []
+        var judged = report.isAssessing ? UnitAssessment(leads: [], participants: [], unregistered: [], hasRegistry: state.registry.map { !$0.names.isEmpty } ?? false) : nil
         for (role, units, field) in [("lead", leads, leadField), ("participant", participants, participantsField)] {
             for unit in units {
                 let canonical = resolve(unit.name, role: role, field: field, at: unit.node, record: record, state: &state, report: &report)
+                if judged != nil {
+                    if judged!.hasRegistry, state.registry?.names.canonical(of: unit.name) == nil, !judged!.unregistered.contains(unit.name) {
+                        judged!.unregistered.append(unit.name)
+                    }
+                    if !seen.contains(canonical) {
+                        if role == "lead" { judged!.leads.append(canonical) } else { judged!.participants.append(canonical) }
+                    }
+                }
                 if seen.contains(canonical) {
+                    guard checkRepeats else { continue }
                     if role == "participant" && leadUnits.contains(canonical) {
                         report.report(record, at: unit.node, message: "\(key): lead unit \(unit.name) is also listed as a participant",
                                       code: "lead-also-participant", values: ["field": field, "value": unit.name])
@@ -161,6 +179,8 @@ public struct AccountabilityChecker: Checker {
                 }
             }
         }
+
+        if let judged { report.assess(record, .units(judged)) }
 
         if requireOwner {
             let owner = record[ownerField]
