@@ -70,8 +70,8 @@ public struct AuditBuilder: Sendable {
         var groupOrder: [(id: String, title: String, file: String)] = []
         var groupRecords = Set<RecordID>()
         var actionLeads: [String: [String]] = [:]
-        var documents: [ObjectIdentifier: Document] = [:]
-        for assessment in result.assessments { documents[ObjectIdentifier(assessment.node.document)] = assessment.node.document }
+        var documents: [String: Document] = [:]
+        for assessment in result.assessments where documents[assessment.file] == nil { documents[assessment.file] = assessment.node.document }
         let orderedDocuments = documents.values.sorted { $0.file < $1.file }
         for document in orderedDocuments {
             for root in document.rootNodes where root.kind == .map {
@@ -132,12 +132,13 @@ public struct AuditBuilder: Sendable {
         return report
     }
 
-    /// A record's identity across rules: its document and node.
+    /// A record's identity across rules: its file and node. (Not the `Document` object: rules
+    /// running side by side each walk their own view of the document.)
     struct RecordID: Hashable {
-        let document: ObjectIdentifier
+        let file: String
         let index: Int32
         init(_ node: Node) {
-            document = ObjectIdentifier(node.document)
+            file = node.document.file
             index = node.index
         }
     }
@@ -178,7 +179,7 @@ public struct AuditBuilder: Sendable {
         if let deadline {
             if deadline.dueText == nil { quality.noDeadline.append(id) }
             if deadline.deadlineProblem != nil { quality.unreadableDeadline.append(id) }
-            if deadline.progress == nil { quality.noStatus.append(id) }
+            if deadline.statusText == nil || deadline.progress == nil { quality.noStatus.append(id) }
             switch deadline.state {
             case .doneOnTime: status = .doneOnTime
             case .doneLate: status = .doneLate
