@@ -36,6 +36,9 @@ public struct ReferenceChecker: Checker {
                 tasks:
                   - {id: A02, participants: 外办}
                 """, triggers: []),
+        ],
+        codes: [
+            FindingCode("", .rule, "A value names nothing in the registry (with \"did you mean\" suggestions), or the registry itself cannot be found."),
         ])
 
     let field: String

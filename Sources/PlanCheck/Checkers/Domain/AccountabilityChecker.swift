@@ -69,6 +69,17 @@ public struct AccountabilityChecker: Checker {
                     lead: 市发改委、港澳办
                     participants: [市外办]
                 """, triggers: []),
+        ],
+        codes: [
+            FindingCode("missing-lead", .rule, "No lead unit (with `requireLead`)."),
+            FindingCode("too-many-leads", .rule, "More lead units than `maxLeads`."),
+            FindingCode("unknown-lead", .rule, "A lead unit the registry does not know (with `checkLeads`)."),
+            FindingCode("unknown-participant", .rule, "A participating unit the registry does not know (with `checkParticipants`)."),
+            FindingCode("lead-also-participant", .rule, "A lead unit repeated among the participants (with `checkRepeats`)."),
+            FindingCode("duplicate-unit", .rule, "A unit listed twice in one role (with `checkRepeats`)."),
+            FindingCode("missing-owner", .rule, "No named owner (with `requireOwner`)."),
+            FindingCode("registry-empty", .fixed(.warning), "The registry holds no unit, so names are not checked."),
+            FindingCode("unit-summary", .fixed(.info), "Per unit: records led and joined (with `summary`)."),
         ])
 
     let leadField: String

@@ -81,6 +81,21 @@ public struct DeadlineChecker: Checker {
                   - id: M3
                     due: 第四季度
                 """, triggers: [], asOf: PlanDate(year: 2011, month: 6, day: 30)),
+        ],
+        codes: [
+            FindingCode("missing", .rule, "No deadline (with `requireDue`)."),
+            FindingCode("unparseable", .rule, "The deadline cannot be read as a date."),
+            FindingCode("ambiguous", .rule, "The deadline needs a year the plan period does not give (`6月底` in a multi-year plan)."),
+            FindingCode("no-fixed-deadline", .fixed(.warning), "Recurring or open-ended wording (`长期坚持`, `每年`)."),
+            FindingCode("outside-period", .rule, "The deadline lies outside the plan period."),
+            FindingCode("overdue", .rule, "Not done, and the deadline ended before the as-of date."),
+            FindingCode("done-late", .rule, "Completed after the deadline."),
+            FindingCode("done-without-date", .rule, "Done, without a completion date."),
+            FindingCode("completed-unreadable", .rule, "The completion date is not a date."),
+            FindingCode("completed-in-future", .rule, "The completion date is after the as-of date."),
+            FindingCode("status-unknown", .fixed(.warning), "A status word the vocabulary does not know; the task is taken as not done."),
+            FindingCode("due-soon", .fixed(.info), "Not done and due within `dueSoonDays`."),
+            FindingCode("period", .fixed(.warning), "The plan period `period` points at cannot be read."),
         ])
 
     let dueField: String

@@ -98,6 +98,18 @@ public struct IndicatorChecker: Checker {
                     target: 60%以上
                     actual: 61.5%
                 """, triggers: [], target: "$.indicators[*]"),
+        ],
+        codes: [
+            FindingCode("missed", .options("`bindingSeverity` (error) or `expectedSeverity` (warning), by kind"), "From the target year on, the actual misses the final target."),
+            FindingCode("behind-trajectory", .options("`bindingSeverity` (error) or `expectedSeverity` (warning), by kind"), "Before the target year, the actual is behind the path from the baseline."),
+            FindingCode("growth-missed", .options("`bindingSeverity` (error) or `expectedSeverity` (warning), by kind"), "The actual growth rate misses the target growth rate."),
+            FindingCode("unit-mismatch", .fixed(.error), "Actual and target are in units that cannot be compared."),
+            FindingCode("target-missing", .rule, "No numeric target."),
+            FindingCode("target-non-numeric", .rule, "The target (or growth target) is not a number."),
+            FindingCode("actual-missing", .rule, "A binding indicator has no actual (with `requireActual`)."),
+            FindingCode("actual-non-numeric", .rule, "The actual (or actual growth) is not a number."),
+            FindingCode("kind-unknown", .fixed(.warning), "The kind is neither binding nor expected; judged as expected."),
+            FindingCode("direction-unknown", .rule, "The direction is neither at-least nor at-most; the target's wording, else at-least, is used."),
         ])
 
     typealias Kind = Vocabulary.IndicatorKind

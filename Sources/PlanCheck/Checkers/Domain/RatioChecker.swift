@@ -44,6 +44,12 @@ public struct RatioChecker: Checker {
                   - id: P001
                     permits: {siteSelection: true, landUse: 有, construction: 建字第001号}
                 """, triggers: [], target: "$.projects[*]"),
+        ],
+        codes: [
+            FindingCode("short", .rule, "A record that does not count toward the rate, naming what it lacks."),
+            FindingCode("rate", .rule, "The rate is below `min` (one finding per dataset)."),
+            FindingCode("undefined", .rule, "No records at all (with `requireRecords`)."),
+            FindingCode("condition-error", .rule, "The `condition` could not be evaluated for a record."),
         ])
 
     let fields: [String]
