@@ -24,6 +24,11 @@ public struct AccountabilityChecker: Checker {
         `checkRepeats: false` leaves the repeat codes (`lead-also-participant`, \
         `duplicate-unit`) to another rule on the same records, so one problem is reported once.
 
+        Prefer this checker to `reference` for the units of tasks and actions: it reads leads \
+        and participants the way plans write them, checks the roles (missing lead, repeats, \
+        owner) and feeds the audit's unit ranking; `reference` is for any other field that must \
+        name a record elsewhere (an action id, a district code).
+
         For the audit the checker assesses each record's units: the leads and participants \
         (resolved to the registry's names) and the names the registry does not know.
         """,
