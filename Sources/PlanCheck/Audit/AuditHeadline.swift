@@ -48,10 +48,14 @@ enum AuditHeadline {
             }
         }
         let q = report.dataQuality
-        if !q.noLead.isEmpty || !q.noDeadline.isEmpty {
+        if !q.noLead.isEmpty && !q.noDeadline.isEmpty {
             parts.append(zh
                 ? "\(q.noLead.count)项任务未明确牵头单位，\(q.noDeadline.count)项未规定完成时限。"
                 : "\(q.noLead.count) tasks name no lead unit and \(q.noDeadline.count) have no deadline.")
+        } else if !q.noLead.isEmpty {
+            parts.append(zh ? "\(q.noLead.count)项任务未明确牵头单位。" : "\(q.noLead.count) tasks name no lead unit.")
+        } else if !q.noDeadline.isEmpty {
+            parts.append(zh ? "\(q.noDeadline.count)项任务未规定完成时限。" : "\(q.noDeadline.count) tasks have no deadline.")
         }
         if !notAssessed.isEmpty {
             let kinds = notAssessed.map { "`\($0)`" }.joined(separator: zh ? "、" : ", ")

@@ -79,5 +79,12 @@ import Testing
               - {id: I1, kind: binding, unit: 亿元, baseline: 1000, target: 3500, actual: 3000}
             """, rule: "period: $.plan.period", asOf: PlanDate(year: 2013, month: 6, day: 30))
         #expect(noYear.judged["I1"]?.basis == .path && noYear.judged["I1"]?.status == .onTrack)
+        // Before the target year, an actual already at the final target is met, path or no path.
+        let early2 = try AssessingHarness.indicators("""
+            plan: {period: {start: 2011-01-01, end: 2015-12-31}}
+            indicators:
+              - {id: I1, kind: binding, target: 3.7%以内, actual: 3.5%}
+            """, rule: "period: $.plan.period", asOf: PlanDate(year: 2013, month: 6, day: 30))
+        #expect(early2.judged["I1"]?.status == .met && early2.findings.isEmpty)
     }
 }

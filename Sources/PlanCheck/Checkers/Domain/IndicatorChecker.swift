@@ -310,6 +310,12 @@ public struct IndicatorChecker: Checker {
         // the path from the baseline (at the actual's year, else the as-of year); from the
         // target year on, on the final target — however old the latest actual is.
         if !target.isGrowth, let targetYear, report.context.asOf.year < targetYear {
+            // Already at the final target: met early, whatever the path (it never lies beyond it).
+            if meets(target.value) {
+                judged?.basis = .finalTarget
+                levelStatus = .met
+                return
+            }
             judged?.basis = .path
             let pathYear = actualYear ?? report.context.asOf.year
             guard let baseline, let baselineYear, baselineYear < pathYear, baselineYear < targetYear else { return }
