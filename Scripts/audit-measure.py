@@ -43,13 +43,9 @@ def generate(folder, tasks, units):
                      f"target: {target}, actual: {round(target * rnd.uniform(0.6, 1.2), 1)}, actualYear: 2021}}")
     with open(os.path.join(folder, "plan.yaml"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
-    with open(os.path.join(folder, "rules.yml"), "w", encoding="utf-8") as f:
-        f.write("ruleset: large\nrules:\n"
-                "  - {id: lead-required, checker: required, target: '$.tasks[*]', fields: lead}\n"
-                "  - {id: owner-required, checker: required, target: '$.tasks[*]', fields: owner, severity: warning}\n"
-                "  - {id: due-required, checker: required, target: '$.tasks[*]', fields: due, severity: warning}\n")
+    # The audit is built from the rules' assessments: the packs that feed every section.
     with open(os.path.join(folder, ".plancheck.yml"), "w", encoding="utf-8") as f:
-        f.write("rules: [rules.yml]\ndatasets: [plan.yaml]\nasOf: 2021-06-30\n")
+        f.write("packs: [plan-basics, accountability, deadlines, indicators]\ndatasets: [plan.yaml]\nasOf: 2021-06-30\n")
 
 def main():
     parser = argparse.ArgumentParser()

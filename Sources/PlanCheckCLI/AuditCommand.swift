@@ -7,7 +7,8 @@ struct AuditCommand: ParsableCommand {
         abstract: "Accountability audit: who answers for what, what is overdue, which targets are missed.",
         discussion: """
         Loads the project like `check` (configuration, rules, collections), checks the datasets, \
-        and reports per responsible unit, per action, per indicator and ratio, with data-quality \
+        and aggregates what the rules judged (deadline, accountability, indicator and ratio \
+        rules; the built-in packs when there is no configuration), per responsible unit, per action, per indicator and ratio, with data-quality \
         gaps and a headline. See docs/audit.md. Exit code 0 unless the input cannot be used (2).
         """
     )
@@ -48,17 +49,19 @@ struct AuditCommand: ParsableCommand {
             printError("\(path): error: no such file or folder")
             throw ExitCode(2)
         }
-        let loaded: Project?
+        let loaded: Project
         do {
-            loaded = try project.load(paths: paths)
-        } catch where error.message.hasPrefix("no rules") && !paths.isEmpty {
-            // An audit needs data, not rules: without any, it reports the data and no findings.
-            loaded = nil
+            do {
+                loaded = try project.load(paths: paths)
+            } catch where error.message.hasPrefix("no rules") && !paths.isEmpty {
+                // Datasets without a configuration are audited with the built-in packs: the
+                // audit reads only what rules judged, so it needs rules to say anything.
+                loaded = try AuditBuilder.defaultProject(asOf: project.asOf.flatMap(PlanDate.init(iso:)), jobs: project.jobs)
+            }
         } catch {
             throw Self.failInput(error)
         }
-        let files = loaded?.datasetFiles(paths: paths)
-            ?? paths.flatMap { FileSystem.files(under: $0, extensions: DatasetLoader.extensions) }
+        let files = loaded.datasetFiles(paths: paths)
         if files.isEmpty {
             printError("error: no datasets to audit: give PATHs or list `datasets` in .plancheck.yml")
             throw ExitCode(2)
@@ -73,12 +76,7 @@ struct AuditCommand: ParsableCommand {
             }
         }
         let language = lang.flatMap(AuditLanguage.init(rawValue:))
-        var report: AuditReport
-        if let loaded {
-            report = AuditBuilder.audit(project: loaded, files: files, language: language)
-        } else {
-            report = AuditBuilder.audit(files: files, asOf: project.asOf.flatMap(PlanDate.init(iso:)) ?? PlanDate.today(), language: language)
-        }
+        var report = AuditBuilder.audit(project: loaded, files: files, language: language)
         if let previous { report.comparison = AuditComparison.between(previous: previous, current: report) }
         let text = AuditRenderer.render(report, format: AuditOutputFormat(rawValue: format)!, table: AuditCSVTable(rawValue: table)!)
         if let output {

@@ -37,7 +37,7 @@ import Testing
         directory.write(Configuration.fileName, files.config)
         directory.write(StarterProject.rulesFileName, files.rules)
         let project = try Project(configuration: Configuration.load(path: directory.path + "/" + Configuration.fileName), jobs: 1)
-        #expect(project.engine.rules.map(\.id).contains("tasks-lead-registered"))
+        #expect(project.engine.rules.map(\.id).contains("tasks-accountability"))
         let result = project.engine.check(files: project.datasetFiles(paths: []))
         #expect(result.errors.isEmpty)
         #expect(result.findings.isEmpty, "the starter rules pass on the data they were guessed from")

@@ -172,8 +172,9 @@ import Testing
               - {id: E, kind: 重要, target: 10, actual: 11}
               - {id: F, kind: binding, target: 10, direction: sideways, actual: 1}
             """)
+        // F's direction is unreadable: one finding, and the record is still judged (at least: missed).
         #expect(findings.map(\.rule) == ["example.target-non-numeric", "example.actual-missing", "example.actual-non-numeric",
-                                         "example.kind-unknown", "example.direction-unknown"])
+                                         "example.kind-unknown", "example.direction-unknown", "example.missed"])
     }
 
     @Test func unitMismatchIsAnErrorNotAComparison() throws {
@@ -193,7 +194,8 @@ import Testing
               - {id: D, kind: binding, unit: "%", baseline: 5, baselineYear: 2010, target: 3.7, direction: at-most, targetYear: 2015, actual: 5, actualYear: 2012}
             """)
         #expect(findings.map(\.record) == ["A", "D"])
-        #expect(findings.allSatisfy { $0.rule == "example.behind-trajectory" && $0.severity == .warning })
+        // Binding indicators behind their path take `bindingSeverity` (error), like a missed target.
+        #expect(findings.allSatisfy { $0.rule == "example.behind-trajectory" && $0.severity == .error })
         #expect(findings[0].message.contains("expects at least 1941"))
     }
 

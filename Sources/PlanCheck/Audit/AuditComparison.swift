@@ -41,7 +41,7 @@ public struct AuditComparison: Sendable, Codable, Equatable {
     public static func between(previous: AuditReport, current: AuditReport) -> AuditComparison {
         let before = Dictionary(previous.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let now = Dictionary(current.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func isDone(_ t: TaskAudit?) -> Bool { t?.status == .doneOnTime || t?.status == .doneLate }
+        func isDone(_ t: TaskAudit?) -> Bool { t?.status == .doneOnTime || t?.status == .doneLate || t?.status == .doneDateUnknown }
         var result = AuditComparison(
             previousAsOf: previous.asOf, newlyOverdue: [], newlyCompleted: [], noLongerOverdue: [],
             addedTasks: [], removedTasks: [], indicatorsMoved: [], unitsMoved: [],

@@ -7,12 +7,16 @@ enum AuditHeadline {
         let zh = strings.language == .zh
         let t = report.totals
         var parts: [String] = []
+        let notAssessed = report.notAssessed ?? []
         if t.tasks == 0 {
             parts.append(zh ? "截至\(report.asOf)，数据中没有任务。" : "As of \(report.asOf), the datasets hold no tasks.")
+        } else if t.notAssessed == t.tasks {
+            parts.append(zh ? "截至\(report.asOf)，共\(t.tasks)项任务。" : "As of \(report.asOf), \(t.tasks) tasks.")
         } else {
+            let undated = t.doneDateUnknown
             parts.append(zh
-                ? "截至\(report.asOf)，\(t.tasks)项任务中\(t.overdue)项逾期未完成；已完成\(t.done)项（按期\(t.doneOnTime)项、逾期完成\(t.doneLate)项），推进中\(t.inProgress)项，未启动\(t.notStarted)项。"
-                : "As of \(report.asOf), \(t.overdue) of \(t.tasks) tasks are overdue; \(t.done) done (\(t.doneOnTime) on time, \(t.doneLate) late), \(t.inProgress) in progress, \(t.notStarted) not started.")
+                ? "截至\(report.asOf)，\(t.tasks)项任务中\(t.overdue)项逾期未完成；已完成\(t.done)项（按期\(t.doneOnTime)项、逾期完成\(t.doneLate)项\(undated > 0 ? "、完成日期不详\(undated)项" : "")），推进中\(t.inProgress)项，未启动\(t.notStarted)项。"
+                : "As of \(report.asOf), \(t.overdue) of \(t.tasks) tasks are overdue; \(t.done) done (\(t.doneOnTime) on time, \(t.doneLate) late\(undated > 0 ? ", \(undated) without a completion date" : "")), \(t.inProgress) in progress, \(t.notStarted) not started.")
         }
         let culprits = report.units.filter { $0.led.overdue > 0 }.prefix(concentrationUnits)
         if t.overdue > 0, !culprits.isEmpty {
@@ -44,10 +48,20 @@ enum AuditHeadline {
             }
         }
         let q = report.dataQuality
-        if !q.noLead.isEmpty || !q.noDeadline.isEmpty {
+        if !q.noLead.isEmpty && !q.noDeadline.isEmpty {
             parts.append(zh
                 ? "\(q.noLead.count)项任务未明确牵头单位，\(q.noDeadline.count)项未规定完成时限。"
                 : "\(q.noLead.count) tasks name no lead unit and \(q.noDeadline.count) have no deadline.")
+        } else if !q.noLead.isEmpty {
+            parts.append(zh ? "\(q.noLead.count)项任务未明确牵头单位。" : "\(q.noLead.count) tasks name no lead unit.")
+        } else if !q.noDeadline.isEmpty {
+            parts.append(zh ? "\(q.noDeadline.count)项任务未规定完成时限。" : "\(q.noDeadline.count) tasks have no deadline.")
+        }
+        if !notAssessed.isEmpty {
+            let kinds = notAssessed.map { "`\($0)`" }.joined(separator: zh ? "、" : ", ")
+            parts.append(zh
+                ? "未配置\(kinds)规则，相应部分未评估。"
+                : "No \(kinds) rule configured: \(notAssessed.count == 1 ? "that section is" : "those sections are") not assessed.")
         }
         return parts.joined(separator: zh ? "" : " ")
     }

@@ -27,26 +27,58 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public var findings: FindingCounts
     /// Present with `--compare`.
     public var comparison: AuditComparison?
+    /// The sections no rule fed: `deadline`, `accountability`, `indicator`, `ratio` — the
+    /// checker kinds the configuration has no (active) rule of. The audit reads nothing the
+    /// rules did not judge, so these sections are empty rather than guessed.
+    public var notAssessed: [String]?
 }
 
-/// Where tasks stand. Every task is in exactly one of the five exclusive buckets.
+/// Where tasks stand. Every task is in exactly one of the exclusive buckets.
 public struct StatusCounts: Sendable, Codable, Equatable {
     public var tasks = 0
     public var doneOnTime = 0
     public var doneLate = 0
+    /// Done without a completion date: outside the on-time rate.
+    public var doneDateUnknown = 0
     public var inProgress = 0
     public var notStarted = 0
     public var overdue = 0
+    /// Tasks no `deadline` rule judged (no such rule configured).
+    public var notAssessed = 0
     /// Sum of days overdue over the overdue tasks.
     public var daysOverdue = 0
     public var maxDaysOverdue = 0
 
     public init() {}
 
-    public var done: Int { doneOnTime + doneLate }
+    /// Fields added since schema 1 (`doneDateUnknown`, `notAssessed`) may be absent from a
+    /// previous audit's JSON (`--compare`): they read as 0.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func n(_ key: CodingKeys) throws -> Int { try c.decodeIfPresent(Int.self, forKey: key) ?? 0 }
+        tasks = try n(.tasks); doneOnTime = try n(.doneOnTime); doneLate = try n(.doneLate); doneDateUnknown = try n(.doneDateUnknown)
+        inProgress = try n(.inProgress); notStarted = try n(.notStarted); overdue = try n(.overdue); notAssessed = try n(.notAssessed)
+        daysOverdue = try n(.daysOverdue); maxDaysOverdue = try n(.maxDaysOverdue)
+    }
 
-    /// Done on time over the tasks whose deadline has come (done, or overdue); nil when none has.
-    /// Undated done tasks count as on time: there was no date to miss.
+    public var done: Int { doneOnTime + doneLate + doneDateUnknown }
+
+    /// The count of one bucket.
+    public func count(_ status: AuditStatus) -> Int {
+        switch status {
+        case .doneOnTime: doneOnTime
+        case .doneLate: doneLate
+        case .doneDateUnknown: doneDateUnknown
+        case .overdue: overdue
+        case .inProgress: inProgress
+        case .notStarted: notStarted
+        case .notAssessed: notAssessed
+        }
+    }
+
+    /// Done on time over the tasks whose deadline has come and whose timeliness is known (done
+    /// on time, done late, overdue); nil when none has. A task done without a completion date
+    /// is outside the rate: nobody can tell whether it was on time.
     public var onTimeRate: Double? {
         let due = doneOnTime + doneLate + overdue
         return due == 0 ? nil : AuditMath.percent(doneOnTime, of: due)
@@ -57,6 +89,8 @@ public struct StatusCounts: Sendable, Codable, Equatable {
         switch task.status {
         case .doneOnTime: doneOnTime += 1
         case .doneLate: doneLate += 1
+        case .doneDateUnknown: doneDateUnknown += 1
+        case .notAssessed: notAssessed += 1
         case .inProgress: inProgress += 1
         case .notStarted: notStarted += 1
         case .overdue:
@@ -71,9 +105,13 @@ public struct StatusCounts: Sendable, Codable, Equatable {
 public enum AuditStatus: String, Sendable, Codable, CaseIterable {
     case doneOnTime = "done-on-time"
     case doneLate = "done-late"
+    /// Done, without a completion date.
+    case doneDateUnknown = "done-date-unknown"
     case overdue
     case inProgress = "in-progress"
     case notStarted = "not-started"
+    /// No `deadline` rule judged the task.
+    case notAssessed = "not-assessed"
 }
 
 public struct TaskAudit: Sendable, Codable, Equatable {
@@ -100,6 +138,8 @@ public struct TaskAudit: Sendable, Codable, Equatable {
     public var daysOverdue: Int?
     /// Days between the deadline and completion for tasks done late.
     public var daysLate: Int?
+    /// True when the deadline lies outside the plan period (`outside-period` in `check`).
+    public var outsidePeriod: Bool?
     /// Rule ids of the engine's findings on this task (record key = task id), sorted.
     public var findings: [String]
     public var file: String
@@ -154,6 +194,8 @@ public struct IndicatorAudit: Sendable, Codable, Equatable {
         case missed
         /// Nothing to compare: no actual, or no target and no growth.
         case noData = "no-data"
+        /// A value the `indicator` rule could not read (its finding says which).
+        case unreadable
     }
 
     public var id: String
@@ -177,10 +219,15 @@ public struct IndicatorAudit: Sendable, Codable, Equatable {
     public var status: Status
     /// How `status` was decided, in words (e.g. "growth 16.3 % vs 18 % a year").
     public var basis: String
+    /// The value the path from the baseline expects in the actual's year (basis: path).
+    public var pathValue: Double?
+    /// The rule that judged the indicator.
+    public var rule: String?
 }
 
-/// A declared rate such as the "一书两证" execution rate.
+/// A rate a `ratio` rule computed, such as the "一书两证" execution rate.
 public struct RatioAudit: Sendable, Codable, Equatable {
+    /// The rule id.
     public var id: String
     public var description: String
     public var declared: Double?
@@ -194,7 +241,7 @@ public struct RatioAudit: Sendable, Codable, Equatable {
     public struct Shortfall: Sendable, Codable, Equatable {
         public var id: String
         public var name: String
-        /// The fields of `holds` that the record lacks.
+        /// The fields the record lacks (display names where the rule gives them).
         public var missing: [String]
     }
 }
@@ -210,6 +257,8 @@ public struct DataQuality: Sendable, Codable, Equatable {
     public var noStatus: [String] = []
     /// Done without a completion date (on-time cannot be judged).
     public var doneWithoutDate: [String] = []
+    /// A deadline outside the plan period (absent from audits written before it existed).
+    public var deadlineOutsidePeriod: [String]?
     /// Lead or participant names the registry does not know.
     public var unregisteredUnits: [String] = []
 

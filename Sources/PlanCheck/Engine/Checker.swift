@@ -42,12 +42,16 @@ public struct CheckContext: Sendable {
     /// The plan's period and issue date from the config's `plan:`, for datasets that do not
     /// carry their own (a CSV ledger); nil when the config names no plan.
     public var plan: PlanMetadata?
+    /// True when the run collects assessments for the audit (`FindingReporter.assess`).
+    public var assess: Bool
 
-    public init(asOf: PlanDate, root: Node, collections: [String: [Node]] = [:], plan: PlanMetadata? = nil) {
+    public init(asOf: PlanDate, root: Node, collections: [String: [Node]] = [:], plan: PlanMetadata? = nil,
+                assess: Bool = false) {
         self.asOf = asOf
         self.root = root
         self.collections = collections
         self.plan = plan
+        self.assess = assess
     }
 }
 

@@ -9,13 +9,50 @@ public struct CheckerDescriptor: Sendable {
     public var options: [OptionSpec]
     /// Examples that trigger and do not trigger the checker; they run as tests.
     public var examples: [CheckerExample]
+    /// Every kind of finding the checker reports, with its default severity (documented in
+    /// the generated reference; `CheckerCodeTests` holds the checkers to it).
+    public var codes: [FindingCode]
 
-    public init(name: String, summary: String, discussion: String = "", options: [OptionSpec], examples: [CheckerExample]) {
+    public init(name: String, summary: String, discussion: String = "", options: [OptionSpec], examples: [CheckerExample],
+                codes: [FindingCode] = []) {
         self.name = name
         self.summary = summary
         self.discussion = discussion
         self.options = options
         self.examples = examples
+        self.codes = codes
+    }
+}
+
+/// One kind of finding: its code (the finding id is `rule-id.code`; "" for findings with the
+/// bare rule id) and the severity it has when the rule sets no `severity:`.
+public struct FindingCode: Sendable {
+    public enum DefaultSeverity: Sendable, Equatable {
+        /// The rule's severity: `error` unless the rule says otherwise.
+        case rule
+        /// The checker's own default for this kind; a rule's explicit `severity:` still wins.
+        case fixed(Severity)
+        /// Chosen by options, e.g. `bindingSeverity`/`expectedSeverity` by the indicator's kind.
+        case options(String)
+    }
+
+    public var code: String
+    public var severity: DefaultSeverity
+    public var meaning: String
+
+    public init(_ code: String, _ severity: DefaultSeverity = .rule, _ meaning: String) {
+        self.code = code
+        self.severity = severity
+        self.meaning = meaning
+    }
+
+    /// The default severity in words, for the reference.
+    public var severityText: String {
+        switch severity {
+        case .rule: "error (the rule's `severity:`)"
+        case .fixed(let level): level.rawValue
+        case .options(let text): text
+        }
     }
 }
 

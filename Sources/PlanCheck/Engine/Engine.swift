@@ -12,6 +12,10 @@ public struct CheckResult: Sendable {
     public var errors: [LoadError]
     /// Every dataset file looked at, in order.
     public var files: [String]
+    /// The checkers' judgements of the records (`Engine.collectsAssessments`), in report order:
+    /// what `plancheck audit` aggregates. Rules switched `off` entirely do not run, so they
+    /// assess nothing; a code switched off hides findings, not assessments.
+    public var assessments: [Assessment] = []
 
     public var hasInputErrors: Bool { !errors.isEmpty }
 
@@ -32,6 +36,9 @@ public struct Engine: Sendable {
     public var mapping = DatasetMapping()
     /// The configuration's `plan:` (period, issue date) for datasets without their own.
     public var plan: PlanMetadata?
+    /// Whether checkers report their assessments of the records (for the audit). Off for
+    /// `check`: building them costs time and keeps the documents alive.
+    public var collectsAssessments = false
 
     public init(rules: [CompiledRule], asOf: PlanDate, collections: [String: [Node]] = [:],
                 severityOverrides: [String: Severity?] = [:], jobs: Int = 0) {
@@ -73,11 +80,13 @@ public struct Engine: Sendable {
             Timing.measure("rule \(item.rule.id)") {
                 // Each job walks its own view of the document (see `Document.view()`).
                 let root = jobs > 1 ? Node(document: item.root.document.view(), index: item.root.index) : item.root
-                return item.rule.run(root: root, context: CheckContext(asOf: asOf, root: root, collections: collections, plan: plan))
+                return item.rule.run(root: root, context: CheckContext(asOf: asOf, root: root, collections: collections,
+                                                                       plan: plan, assess: collectsAssessments))
             }
         } }
         let findings = Timing.measure("sort findings") { finalize(perRule.flatMap(\.findings)) }
-        return RuleOutput(findings: findings, errors: perRule.flatMap(\.errors))
+        return RuleOutput(findings: findings, errors: perRule.flatMap(\.errors),
+                          assessments: perRule.flatMap(\.assessments).sorted(by: Assessment.order))
     }
 
     /// Loads and checks `files`. A file that cannot be read becomes an error; the rest are checked.
@@ -101,6 +110,7 @@ public struct Engine: Sendable {
             }
         }
         var findings: [Finding] = []
+        var assessments: [Assessment] = []
         // Rules that cannot run (a plugin nobody allowed) say so once, not once per file.
         var errors: [LoadError] = activeRules.compactMap(\.setupError)
         for outcome in outcomes {
@@ -108,12 +118,16 @@ public struct Engine: Sendable {
             case .success(let output):
                 findings.append(contentsOf: output.findings)
                 errors.append(contentsOf: output.errors)
+                assessments.append(contentsOf: output.assessments)
             case .failure(let error): errors.append(error)
             }
         }
         // One file's findings are sorted already; files are merged in any order.
-        if outcomes.count > 1 { findings.sort(by: Finding.reportOrder) }
-        return CheckResult(findings: findings, errors: errors, files: files)
+        if outcomes.count > 1 {
+            findings.sort(by: Finding.reportOrder)
+            assessments.sort(by: Assessment.order)
+        }
+        return CheckResult(findings: findings, errors: errors, files: files, assessments: assessments)
     }
 
     /// Applies severity overrides (`rule-id.code` first, then `rule-id`) and sorts.

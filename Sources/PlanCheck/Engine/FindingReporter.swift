@@ -4,6 +4,12 @@ public struct FindingReporter: Sendable {
     let header: RuleHeader
     public let context: CheckContext
     public private(set) var findings: [Finding] = []
+    /// The checker's judgements of the records (`Assessment`), collected only when the run
+    /// asks for them.
+    public private(set) var assessments: [Assessment] = []
+
+    /// True when the run collects assessments (`plancheck audit`); checkers build them only then.
+    public var isAssessing: Bool { context.assess }
 
     init(header: RuleHeader, context: CheckContext) {
         self.header = header
@@ -47,6 +53,14 @@ public struct FindingReporter: Sendable {
             record: record.key,
             sheet: target.sheet,
             recordLine: record.node.line))
+    }
+}
+
+extension FindingReporter {
+    /// Records the checker's judgement of `record` (ignored unless `isAssessing`).
+    public mutating func assess(_ record: Record, _ value: Assessment.Value) {
+        guard context.assess else { return }
+        assessments.append(Assessment(rule: header.id, checker: header.checker, node: record.node, record: record.key, value: value))
     }
 }
 

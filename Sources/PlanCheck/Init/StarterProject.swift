@@ -18,6 +18,16 @@ public enum StarterProject {
         public var key: String?
         /// Fields (other than the key) present and non-empty in every record, in document order.
         public var commonFields: [String]
+        /// Fields present in at least one record, in first-seen order.
+        public var anyFields: [String] = []
+        /// The keys of the records' `permits` maps (`siteSelection`, `landUse`, …), first-seen order.
+        public var permitFields: [String] = []
+        /// The document's plan period (`$.plan.period` holding `start` and `end`), when there is one.
+        public var periodPath: String?
+        /// The document's issue date (`$.plan.issued`), when there is one.
+        public var issuedPath: String?
+
+        func has(_ field: String) -> Bool { anyFields.contains(field) }
 
         public var looksLikeUnitRegistry: Bool {
             let lower = name.lowercased()
@@ -35,7 +45,7 @@ public enum StarterProject {
 
     /// Looks at the datasets under `directory` (names relative to it) and writes the two files'
     /// text. Nil when there is no readable dataset.
-    public static func make(directory: String) -> Files? {
+    public static func make(directory: String, today: PlanDate = .today()) -> Files? {
         let all = FileSystem.files(under: directory, extensions: DatasetLoader.extensions)
             .map { RepositoryPaths.relative($0, to: RepositoryPaths.absolute(directory)) }
             .filter { $0 != rulesFileName }
@@ -48,13 +58,15 @@ public enum StarterProject {
         }
         guard !datasets.isEmpty else { return nil }
         datasets += all.dropFirst(maxFilesRead)
-        return Files(config: config(datasets: datasets, collections: collections),
+        return Files(config: config(datasets: datasets, collections: collections, today: today),
                      rules: rules(collections: collections), datasets: datasets, collections: collections)
     }
 
     /// Lists of maps at the top level and one level down (`plan: {tasks: […]}`).
     static func discover(root: Node, file: String) -> [Collection] {
         guard root.kind == .map else { return [] }
+        let period = root.lookup(path: "plan.period").flatMap { $0.kind == .map && $0["start"] != nil && $0["end"] != nil ? "$.plan.period" : nil }
+        let issued = root.lookup(path: "plan.issued").map { _ in "$.plan.issued" }
         var found: [Collection] = []
         for (key, value) in root.entries {
             if let c = collection(value, file: file, name: key, target: "$" + member(key)) { found.append(c) }
@@ -63,6 +75,10 @@ public enum StarterProject {
                     if let c = collection(list, file: file, name: key + "." + inner, target: "$" + member(key) + member(inner)) { found.append(c) }
                 }
             }
+        }
+        for i in found.indices {
+            found[i].periodPath = period
+            found[i].issuedPath = issued
         }
         return found
     }
@@ -76,8 +92,14 @@ public enum StarterProject {
             common.append(field)
         }
         let key = ["id", "code", "no", "编号", "name", "名称"].first { common.contains($0) }
+        var any: [String] = []
+        var permits: [String] = []
+        for record in records {
+            for field in record.keys.compactMap(\.string) where !any.contains(field) { any.append(field) }
+            for permit in record["permits"]?.keys.compactMap(\.string) ?? [] where !permits.contains(permit) { permits.append(permit) }
+        }
         return Collection(file: file, name: name, target: target + "[*]", count: records.count, key: key,
-                          commonFields: common.filter { $0 != key })
+                          commonFields: common.filter { $0 != key }, anyFields: any, permitFields: permits)
     }
 
     /// `.name` when the key is a plain member name, else `['name']` (RFC 9535).
@@ -100,7 +122,7 @@ public enum StarterProject {
         items.count == 1 ? quoted(items[0]) : "[" + items.map(quoted).joined(separator: ", ") + "]"
     }
 
-    static func config(datasets: [String], collections: [Collection]) -> String {
+    static func config(datasets: [String], collections: [Collection], today: PlanDate) -> String {
         let registry = collections.first(where: \.looksLikeUnitRegistry)
         var out = """
         # PlanCheck configuration, written by `plancheck init`. Paths are relative to this file.
@@ -109,7 +131,7 @@ public enum StarterProject {
         rules: [\(rulesFileName)]            # rule files (`plancheck rules list` shows their rules)
         \(Project.packNames.isEmpty ? "" : "# packs: [\(Project.packNames.joined(separator: ", "))]   # built-in rule packs\n")\
         datasets: \(flowList(datasets))      # checked when `plancheck check` gets no PATH
-        # asOf: 2025-12-31                  # the as-of date for deadline rules (default: today)
+        # asOf: \(today)                  # the as-of date for deadline rules (default: the day of the run)
 
         """
         if let registry {
@@ -184,18 +206,69 @@ public enum StarterProject {
                 if key != "id" { out += "    key: \(quoted(key))\n" }
                 out += "    fields: \(quoted(key))\n"
             }
-            if let registry, registry != c, c.commonFields.contains("lead") {
-                out += """
-                  - id: \(ruleID(c.name, "lead-registered"))
-                    description: Lead units are units of the registry (`\(registry.name)`).
-                    checker: reference
-                    target: \(quoted(c.target))
-                    field: lead
-                    collection: units
-                    match: name
+            out += domainRules(c, registry: registry == c ? nil : registry)
+        }
+        return out
+    }
 
-                """
+    /// The built-in packs' rules for what the records hold — units, deadlines, indicators,
+    /// permits — written out with this collection's target, so they run wherever the data keeps
+    /// its records (the packs assume `$.tasks[*]`, `$.indicators[*]`, `$.projects[*]`).
+    static func domainRules(_ c: Collection, registry: Collection?) -> String {
+        var out = ""
+        if c.has("lead") {
+            // The `plan-basics` and `accountability` packs: leads present and registered,
+            // participants registered, no lead repeated among them.
+            out += """
+              - id: \(ruleID(c.name, "accountability"))
+                description: Every record names lead units\(registry.map { " that the registry (`\($0.name)`) knows" } ?? ""), without repeating the lead among the participants.
+                checker: accountability
+                target: \(quoted(c.target))
+
+            """
+            if let registry { out += "    collection: units             # the registry, declared in .plancheck.yml\n    in: \(quoted(registry.target))\n" }
+            if c.has("owner") { out += "    requireOwner: true            # 落实到人头\n" }
+        }
+        if c.has("due") {
+            // The `deadlines` pack, with the plan period when the data states it.
+            out += """
+              - id: \(ruleID(c.name, "deadline"))
+                description: Deadlines are readable, inside the plan period, and kept as of the as-of date.
+                checker: deadline
+                target: \(quoted(c.target))
+
+            """
+            if let period = c.periodPath {
+                out += "    period: \(quoted(period))\n"
+            } else {
+                out += "    # periodStart: 2021-01-01      # the plan period, when the data does not state it\n    # periodEnd: 2025-12-31\n"
             }
+            if let issued = c.issuedPath { out += "    issued: \(quoted(issued))\n" }
+            out += "    dueSoonDays: 14\n"
+        }
+        if c.has("target") && (c.has("actual") || c.has("kind")) {
+            // The `indicators` pack.
+            out += """
+              - id: \(ruleID(c.name, "indicator"))
+                description: Binding (约束性) indicators meet their targets (errors), expected (预期性) ones too (warnings).
+                checker: indicator
+                target: \(quoted(c.target))
+
+            """
+            if let period = c.periodPath { out += "    period: \(quoted(period))\n" }
+        }
+        if !c.permitFields.isEmpty {
+            // The `permits` pack: every project holds every permit (一书两证执行率 100 %).
+            out += """
+              - id: \(ruleID(c.name, "permits"))
+                description: Every record holds every permit its `permits` lists.
+                checker: ratio
+                target: \(quoted(c.target))
+                fields: \(flowList(c.permitFields.map { "permits." + $0 }))
+                min: 1.0
+                label: 一书两证执行率
+
+            """
         }
         return out
     }

@@ -8,6 +8,15 @@ public enum CheckerDocumentation {
             out += "| `\(o.name)` | \(o.type) | \(o.required ? "yes" : "no") | \(o.defaultValue.map { "`\($0)`" } ?? "") | \(o.summary) |\n"
         }
         out += "\nEvery rule also takes `id`, `checker`, `target`, `severity`, `message`, `description`, `key` and `when`.\n"
+        if !d.codes.isEmpty {
+            out += "\n## Findings\n\nThe finding id is `rule-id.code` (the bare rule id where the code is —). The default "
+            out += "severity applies when the rule sets no `severity:`; a rule's `severity:` sets every code, and the "
+            out += "configuration's `severity:` map re-grades one (`rule-id.code: warning`) or switches it `off`.\n\n"
+            out += "| code | default severity | meaning |\n|---|---|---|\n"
+            for c in d.codes {
+                out += "| \(c.code.isEmpty ? "—" : "`\(c.code)`") | \(c.severityText) | \(c.meaning) |\n"
+            }
+        }
         out += "\n## Examples\n"
         for example in d.examples {
             out += "\n### \(example.triggersFindings ? "Triggers" : "Does not trigger"): \(example.title)\n\n"

@@ -142,6 +142,7 @@ enum BuiltInPacks {
             collection: units
             in: $.units[*]
             checkParticipants: false
+            checkRepeats: false   # a lead repeated among the participants is the accountability pack's finding
         """#,
     ]
 }

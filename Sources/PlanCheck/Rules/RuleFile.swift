@@ -63,6 +63,7 @@ extension CheckContext {
 struct RuleOutput: Sendable {
     var findings: [Finding]
     var errors: [LoadError] = []
+    var assessments: [Assessment] = []
 }
 
 /// Type-erases a checker so rules of different checkers sit in one list.
@@ -86,7 +87,7 @@ struct TypedRuleRunner<C: Checker>: RuleRunner {
             checker.check(Record(node: node, keyField: keyField), state: &state, report: &reporter)
         }
         checker.finish(state: &state, report: &reporter)
-        return RuleOutput(findings: reporter.findings)
+        return RuleOutput(findings: reporter.findings, assessments: reporter.assessments)
     }
 }
 

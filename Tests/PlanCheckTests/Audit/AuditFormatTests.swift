@@ -23,7 +23,7 @@ import Testing
         #expect(units.hasPrefix("\u{FEFF}rank,name,registered,"))
         let lines = units.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.count == report.units.count + 1)
-        #expect(lines[1] == "1,市城管局,true,4,1,1,0,0,2,31,30,25,0,0,2,T03 T11")
+        #expect(lines[1] == "1,市城管局,true,4,1,1,0,0,2,31,30,25,0,0,5,T03 T11,0")
         let tasks = AuditRenderer.render(report, format: .csv, table: .tasks)
         #expect(tasks.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == report.tasks.count + 1)
         #expect(AuditCSV.field("a,\"b\"") == "\"a,\"\"b\"\"\"")
@@ -37,7 +37,9 @@ import Testing
         text = text.replacingOccurrences(of: "status: done\n    completed: 2021-03-20", with: "status: in-progress")
             .replacingOccurrences(of: "target: 95, direction: at-least, actual: 90", with: "target: 95, direction: at-least, actual: 85")
         let file = dir.write("plan.yaml", text)
-        let previous = AuditBuilder(asOf: PlanDate(year: 2021, month: 4, day: 15)).build(documents: [try DatasetLoader.load(path: file)])
+        let project = try Project(configuration: Configuration.load(path: AuditDemo.folder + "/.plancheck.yml"),
+                                  asOf: PlanDate(year: 2021, month: 4, day: 15), jobs: 1)
+        let previous = AuditBuilder.audit(project: project, files: [file])
         // Through JSON, as `--compare` reads it.
         let decoded = try AuditRenderer.decode(json: Array(AuditRenderer.json(previous).utf8))
         let c = AuditComparison.between(previous: decoded, current: current)

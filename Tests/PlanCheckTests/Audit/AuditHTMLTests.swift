@@ -100,7 +100,8 @@ import Testing
         let status = Dictionary(uniqueKeysWithValues: Self.chartValues(html, figure: "chart-status"))
         let t = report.totals
         #expect(status == ["done-on-time": "\(t.doneOnTime)", "done-late": "\(t.doneLate)", "in-progress": "\(t.inProgress)",
-                           "not-started": "\(t.notStarted)", "overdue": "\(t.overdue)"])
+                           "not-started": "\(t.notStarted)", "overdue": "\(t.overdue)", "done-date-unknown": "\(t.doneDateUnknown)"])
+        #expect(t.doneDateUnknown == 1)   // T10: shown because a task is in it
         let attainment = Self.chartValues(html, figure: "chart-indicators")
         #expect(attainment.map(\.0) == report.indicators.filter { $0.attainment != nil }.map(\.id))
         #expect(attainment.map(\.1) == report.indicators.compactMap(\.attainment).map(AuditFormat.number))
@@ -110,11 +111,14 @@ import Testing
         let (report, html) = try Self.html()
         let rows = Self.tableRows(html, table: "units")
         #expect(rows.map(\.key) == report.units.map(\.name))
+        let statuses = AuditTables.statusColumns(report)
+        #expect(statuses == [.doneOnTime, .doneLate, .doneDateUnknown, .inProgress, .notStarted, .overdue])
         for (row, unit) in zip(rows, report.units) {
-            // rank, unit, led, on time, late, in progress, not started, overdue, days overdue, rate
-            #expect(row.cells[0] == String(unit.rank) && row.cells[1] == unit.name)
-            #expect(row.cells[2] == String(unit.led.tasks) && row.cells[7] == String(unit.led.overdue))
-            #expect(row.cells[8] == String(unit.led.daysOverdue) && row.cells[9] == AuditFormat.percent(unit.onTimeRate))
+            // rank, unit, led, the status columns, days overdue, rate
+            #expect(row.cells[0] == String(unit.rank) && row.cells[1] == unit.name && row.cells[2] == String(unit.led.tasks))
+            for (i, status) in statuses.enumerated() { #expect(row.cells[3 + i] == String(unit.led.count(status))) }
+            let after = 3 + statuses.count
+            #expect(row.cells[after] == String(unit.led.daysOverdue) && row.cells[after + 1] == AuditFormat.percent(unit.onTimeRate))
         }
         let overdue = Self.tableRows(html, table: "overdue")
         #expect(Set(overdue.map(\.key)) == Set(report.tasks.filter { $0.status == .overdue }.map(\.id)))

@@ -11,38 +11,40 @@ enum AuditCSV {
         case .units:
             rows = [["rank", "name", "registered", "led.tasks", "led.doneOnTime", "led.doneLate", "led.inProgress",
                      "led.notStarted", "led.overdue", "led.daysOverdue", "led.maxDaysOverdue", "onTimeRate",
-                     "participated.tasks", "participated.overdue", "findings", "overdueTasks"]]
+                     "participated.tasks", "participated.overdue", "findings", "overdueTasks", "led.doneDateUnknown"]]
             for u in r.units {
                 rows.append([String(u.rank), u.name, String(u.registered), String(u.led.tasks), String(u.led.doneOnTime),
                              String(u.led.doneLate), String(u.led.inProgress), String(u.led.notStarted), String(u.led.overdue),
                              String(u.led.daysOverdue), String(u.led.maxDaysOverdue), u.onTimeRate.map(AuditFormat.number) ?? "",
                              String(u.participated.tasks), String(u.participated.overdue), String(u.findings),
-                             u.overdueTasks.map(\.id).joined(separator: " ")])
+                             u.overdueTasks.map(\.id).joined(separator: " "), String(u.led.doneDateUnknown)])
             }
         case .tasks:
             rows = [["id", "title", "group", "leads", "participants", "owner", "dueText", "deadline", "progress",
-                     "completed", "status", "daysOverdue", "daysLate", "findings", "file", "line"]]
+                     "completed", "status", "daysOverdue", "daysLate", "findings", "file", "line", "outsidePeriod"]]
             for t in r.tasks {
                 rows.append([t.id, t.title, t.group ?? "", t.leads.joined(separator: "、"), t.participants.joined(separator: "、"),
                              t.owner ?? "", t.dueText ?? "", t.deadline ?? "", t.progress, t.completed ?? "", t.status.rawValue,
                              t.daysOverdue.map(String.init) ?? "", t.daysLate.map(String.init) ?? "",
-                             t.findings.joined(separator: " "), t.file, String(t.line)])
+                             t.findings.joined(separator: " "), t.file, String(t.line), t.outsidePeriod == true ? "true" : ""])
             }
         case .groups:
-            rows = [["id", "title", "tasks", "doneOnTime", "doneLate", "inProgress", "notStarted", "overdue", "progress", "findings"]]
+            rows = [["id", "title", "tasks", "doneOnTime", "doneLate", "inProgress", "notStarted", "overdue", "progress", "findings",
+                     "doneDateUnknown"]]
             for g in r.groups {
                 let c = g.counts
                 rows.append([g.id, g.title, String(c.tasks), String(c.doneOnTime), String(c.doneLate), String(c.inProgress),
-                             String(c.notStarted), String(c.overdue), g.progress.map(AuditFormat.number) ?? "", String(g.findings)])
+                             String(c.notStarted), String(c.overdue), g.progress.map(AuditFormat.number) ?? "", String(g.findings),
+                             String(c.doneDateUnknown)])
             }
         case .indicators:
             rows = [["id", "name", "kind", "unit", "direction", "target", "targetYear", "actual", "actualYear", "growth",
-                     "actualGrowth", "gap", "attainment", "status"]]
+                     "actualGrowth", "gap", "attainment", "status", "basis", "pathValue"]]
             for i in r.indicators {
                 let n: (Double?) -> String = { $0.map(AuditFormat.number) ?? "" }
                 rows.append([i.id, i.name, i.kind, i.unit ?? "", i.direction, n(i.target), i.targetYear.map(String.init) ?? "",
                              n(i.actual), i.actualYear.map(String.init) ?? "", n(i.growth), n(i.actualGrowth), n(i.gap),
-                             n(i.attainment), i.status.rawValue])
+                             n(i.attainment), i.status.rawValue, i.basis, n(i.pathValue)])
             }
         }
         return "\u{FEFF}" + rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()

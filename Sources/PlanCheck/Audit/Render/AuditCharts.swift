@@ -8,8 +8,9 @@ enum AuditCharts {
     static let unitLimit = 20
     static let colors: [AuditStatus: String] = [
         .doneOnTime: "#2e7d32", .doneLate: "#f9a825", .inProgress: "#1e88e5", .notStarted: "#9e9e9e", .overdue: "#c62828",
+        .doneDateUnknown: "#81c784", .notAssessed: "#e0e0e0",
     ]
-    static let statusOrder: [AuditStatus] = [.doneOnTime, .doneLate, .inProgress, .notStarted, .overdue]
+    static let statusOrder: [AuditStatus] = [.doneOnTime, .doneLate, .doneDateUnknown, .inProgress, .notStarted, .overdue, .notAssessed]
 
     /// Horizontal bars: overdue tasks led, per unit, worst first.
     static func overdueByUnit(_ r: AuditReport, _ s: AuditStrings) -> String? {
@@ -36,12 +37,13 @@ enum AuditCharts {
     static func statusDistribution(_ r: AuditReport, _ s: AuditStrings) -> String? {
         let t = r.totals
         guard t.tasks > 0 else { return nil }
-        let counts: [AuditStatus: Int] = [.doneOnTime: t.doneOnTime, .doneLate: t.doneLate, .inProgress: t.inProgress,
-                                          .notStarted: t.notStarted, .overdue: t.overdue]
+        // The five statuses every audit has; the two others only when some task is in them.
+        let shown = statusOrder.filter { t.count($0) > 0 || ($0 != .doneDateUnknown && $0 != .notAssessed) }
+        let counts = Dictionary(uniqueKeysWithValues: shown.map { ($0, t.count($0)) })
         let barWidth = 640.0
-        var svg = open(Int(barWidth) + 2, 88, s["chartStatus"])
+        var svg = open(Int(barWidth) + 2, 44 + ((shown.count + 2) / 3) * 22, s["chartStatus"])
         var x = 1.0
-        for status in statusOrder {
+        for status in shown {
             let n = counts[status]!
             guard n > 0 else { continue }
             let w = Double(n) / Double(t.tasks) * barWidth
@@ -51,8 +53,8 @@ enum AuditCharts {
             svg += "</g>"
             x += w
         }
-        // Legend: all five statuses, zero counts included, so the reader sees what is absent.
-        for (i, status) in statusOrder.enumerated() {
+        // Legend: the five statuses, zero counts included, so the reader sees what is absent.
+        for (i, status) in shown.enumerated() {
             let lx = 1 + (i % 3) * 214, ly = 44 + (i / 3) * 22
             let n = counts[status]!
             let pct = AuditFormat.percent(AuditMath.percent(n, of: t.tasks))

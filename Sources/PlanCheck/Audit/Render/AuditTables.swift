@@ -23,19 +23,28 @@ enum AuditTables {
 
     static func days(_ n: Int, _ s: AuditStrings) -> String { s.language == .zh ? "\(n)天" : "\(n) d" }
 
+    /// The status columns: the five every audit has, and "done, date unknown" / "not assessed"
+    /// only when some task is in them.
+    static func statusColumns(_ r: AuditReport) -> [AuditStatus] {
+        var columns: [AuditStatus] = [.doneOnTime, .doneLate]
+        if r.totals.doneDateUnknown > 0 { columns.append(.doneDateUnknown) }
+        columns += [.inProgress, .notStarted, .overdue]
+        if r.totals.notAssessed > 0 { columns.append(.notAssessed) }
+        return columns
+    }
+
     static func units(_ r: AuditReport, _ s: AuditStrings) -> AuditTable {
+        let optional = statusColumns(r)
         let rows = r.units.map { u -> [String] in
             let worst = u.overdueTasks.prefix(tasksPerUnit).map { "\($0.id) (\(days($0.days, s)))" }
                 + (u.overdueTasks.count > tasksPerUnit ? ["…"] : [])
-            return [String(u.rank), u.name, String(u.led.tasks), String(u.led.doneOnTime), String(u.led.doneLate),
-                    String(u.led.inProgress), String(u.led.notStarted), String(u.led.overdue), String(u.led.daysOverdue),
-                    AuditFormat.percent(u.onTimeRate), String(u.participated.tasks), String(u.participated.overdue),
-                    String(u.findings), worst.joined(separator: s.language == .zh ? "、" : ", ")]
+            return [String(u.rank), u.name, String(u.led.tasks)] + optional.map { String(u.led.count($0)) }
+                + [String(u.led.daysOverdue), AuditFormat.percent(u.onTimeRate), String(u.participated.tasks), String(u.participated.overdue),
+                   String(u.findings), worst.joined(separator: s.language == .zh ? "、" : ", ")]
         }
-        let cols = [s["rank"], s["unit"], s["led"], s["done-on-time"], s["done-late"], s["in-progress"], s["not-started"],
-                    s["overdue"], s["daysOverdue"], s["onTimeRate"], s["participated"], s["participated"] + "·" + s["overdue"],
-                    s["findingsCount"], s["worstTasks"]]
-        return AuditTable(id: "units", title: s["units"], columns: cols, numeric: Set([0] + Array(2...12)), rows: rows,
+        let cols = [s["rank"], s["unit"], s["led"]] + optional.map { s.status($0) }
+            + [s["daysOverdue"], s["onTimeRate"], s["participated"], s["participated"] + "·" + s["overdue"], s["findingsCount"], s["worstTasks"]]
+        return AuditTable(id: "units", title: s["units"], columns: cols, numeric: Set([0] + Array(2..<(cols.count - 1))), rows: rows,
                           keys: r.units.map(\.name))
     }
 
@@ -50,9 +59,14 @@ enum AuditTables {
             id: "overdue", title: s["overdueTasks"],
             columns: [s["task"], s["title"], s["lead"], s["owner"], s["deadline"], s["daysOverdue"], s["status"]],
             numeric: [5],
-            rows: tasks.map { [$0.id, $0.title, leads($0, s), $0.owner ?? "–", $0.deadline ?? "–", String($0.daysOverdue ?? 0),
+            rows: tasks.map { [$0.id, $0.title, leads($0, s), $0.owner ?? "–", deadline($0, s), String($0.daysOverdue ?? 0),
                                s[$0.progress]] },
             keys: tasks.map(\.id))
+    }
+
+    /// The deadline, marked when it lies outside the plan period as `check` reports it.
+    static func deadline(_ t: TaskAudit, _ s: AuditStrings) -> String {
+        (t.deadline ?? "–") + (t.outsidePeriod == true ? " " + s["outsidePeriodMark"] : "")
     }
 
     static func late(_ r: AuditReport, _ s: AuditStrings) -> AuditTable {
@@ -61,20 +75,19 @@ enum AuditTables {
             id: "late", title: s["lateTasks"],
             columns: [s["task"], s["title"], s["lead"], s["deadline"], s["completed"], s["days"]],
             numeric: [5],
-            rows: tasks.map { [$0.id, $0.title, leads($0, s), $0.deadline ?? "–", $0.completed ?? "–", String($0.daysLate ?? 0)] },
+            rows: tasks.map { [$0.id, $0.title, leads($0, s), deadline($0, s), $0.completed ?? "–", String($0.daysLate ?? 0)] },
             keys: tasks.map(\.id))
     }
 
     static func groups(_ r: AuditReport, _ s: AuditStrings) -> AuditTable {
-        AuditTable(
+        let statuses = statusColumns(r)
+        return AuditTable(
             id: "groups", title: s["groups"],
-            columns: [s["group"], s["title"], s["tasks"], s["done-on-time"], s["done-late"], s["in-progress"], s["not-started"],
-                      s["overdue"], s["progress"], s["findingsCount"]],
-            numeric: Set(2...9),
+            columns: [s["group"], s["title"], s["tasks"]] + statuses.map { s.status($0) } + [s["progress"], s["findingsCount"]],
+            numeric: Set(2...(4 + statuses.count)),
             rows: r.groups.map { g in
-                [g.id.isEmpty ? "–" : g.id, g.id.isEmpty ? s["ungrouped"] : g.title, String(g.counts.tasks), String(g.counts.doneOnTime),
-                 String(g.counts.doneLate), String(g.counts.inProgress), String(g.counts.notStarted), String(g.counts.overdue),
-                 AuditFormat.percent(g.progress), String(g.findings)]
+                [g.id.isEmpty ? "–" : g.id, g.id.isEmpty ? s["ungrouped"] : g.title, String(g.counts.tasks)]
+                    + statuses.map { String(g.counts.count($0)) } + [AuditFormat.percent(g.progress), String(g.findings)]
             },
             keys: r.groups.map(\.id))
     }
@@ -116,7 +129,8 @@ enum AuditTables {
         let q = r.dataQuality
         let lines: [(String, [String])] = [("noLead", q.noLead), ("noOwner", q.noOwner), ("noDeadline", q.noDeadline),
                                            ("unreadableDeadline", q.unreadableDeadline), ("noStatus", q.noStatus),
-                                           ("doneWithoutDate", q.doneWithoutDate), ("unregisteredUnits", q.unregisteredUnits)]
+                                           ("doneWithoutDate", q.doneWithoutDate), ("deadlineOutsidePeriod", q.deadlineOutsidePeriod ?? []),
+                                           ("unregisteredUnits", q.unregisteredUnits)]
         let shown = lines.filter { !$0.1.isEmpty }
         return AuditTable(
             id: "quality", title: s["dataQuality"], columns: [s["dataQuality"], "n", s["task"]], numeric: [1],

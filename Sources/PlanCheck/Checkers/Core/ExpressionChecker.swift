@@ -38,6 +38,10 @@ public struct ExpressionChecker: Checker {
                   - {id: T1, budget: 100万}
                   - {id: T2}
                 """, triggers: ["T2"]),
+        ],
+        codes: [
+            FindingCode("", .rule, "The assertion is false for the record."),
+            FindingCode("error", .rule, "The assertion could not be evaluated for the record (a missing field, a type error)."),
         ])
 
     let assertion: CompiledExpression

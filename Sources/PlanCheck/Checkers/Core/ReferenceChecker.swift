@@ -12,6 +12,15 @@ public struct ReferenceChecker: Checker {
         String values are split into units on 、，,；; and line breaks unless `split: false`. An \
         unknown value gets a "did you mean" suggestion by edit distance over characters, so \
         `市发改委` suggests `市发展改革委`.
+
+        **`reference` or `accountability` for a unit registry?** Use `reference` for any field \
+        that must name a record elsewhere — an action id, a district code, a project in a \
+        ledger, or units when that is all you need. Use `accountability` for the units of a \
+        plan's tasks: besides the registry lookup it reads lead and participating units as one \
+        unit (an alias counts as its unit), reports a missing lead, co-leads beyond `maxLeads`, a \
+        lead repeated among the participants and a missing owner, and it is the rule the audit \
+        takes each task's units from. Do not run both on the same field: one unknown unit would \
+        be reported twice.
         """,
         options: [
             OptionSpec("field", .string, required: true, "The field holding the reference(s)."),
@@ -36,6 +45,9 @@ public struct ReferenceChecker: Checker {
                 tasks:
                   - {id: A02, participants: 外办}
                 """, triggers: []),
+        ],
+        codes: [
+            FindingCode("", .rule, "A value names nothing in the registry (with \"did you mean\" suggestions), or the registry itself cannot be found."),
         ])
 
     let field: String

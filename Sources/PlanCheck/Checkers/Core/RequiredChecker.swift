@@ -27,6 +27,9 @@ public struct RequiredChecker: Checker {
                     lead: [市外办]
                     due: 2011-06-30
                 """, triggers: []),
+        ],
+        codes: [
+            FindingCode("", .rule, "A required field is absent, null or empty."),
         ])
 
     let fields: [String]

@@ -34,6 +34,9 @@ public struct TypeChecker: Checker {
                 tasks:
                   - {id: T1, budget: 120}
                 """, triggers: []),
+        ],
+        codes: [
+            FindingCode("", .rule, "A field's value does not have the declared type or format."),
         ])
 
     let field: String

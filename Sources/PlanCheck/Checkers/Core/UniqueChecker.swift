@@ -23,6 +23,9 @@ public struct UniqueChecker: Checker {
                   - {id: a, action: A01, seq: 1}
                   - {id: b, action: A02, seq: 1}
                 """, triggers: []),
+        ],
+        codes: [
+            FindingCode("", .rule, "A value (or combination of values) already used by an earlier record."),
         ])
 
     let fields: [String]

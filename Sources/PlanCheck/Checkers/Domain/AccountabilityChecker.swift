@@ -20,7 +20,17 @@ public struct AccountabilityChecker: Checker {
 
         Codes: `missing-lead`, `too-many-leads`, `unknown-lead`, `unknown-participant`, \
         `lead-also-participant`, `duplicate-unit`, `missing-owner`, `registry-empty`, and with \
-        `summary: true` one `unit-summary` finding (info) per unit: tasks led and joined.
+        `summary: true` one `unit-summary` finding (info) per unit: tasks led and joined. \
+        `checkRepeats: false` leaves the repeat codes (`lead-also-participant`, \
+        `duplicate-unit`) to another rule on the same records, so one problem is reported once.
+
+        Prefer this checker to `reference` for the units of tasks and actions: it reads leads \
+        and participants the way plans write them, checks the roles (missing lead, repeats, \
+        owner) and feeds the audit's unit ranking; `reference` is for any other field that must \
+        name a record elsewhere (an action id, a district code).
+
+        For the audit the checker assesses each record's units: the leads and participants \
+        (resolved to the registry's names) and the names the registry does not know.
         """,
         options: [
             OptionSpec("lead", .string, default: "lead", "The field holding the lead unit(s)."),
@@ -34,6 +44,7 @@ public struct AccountabilityChecker: Checker {
             OptionSpec("checkLeads", .boolean, default: "true", "Look lead units up in the registry."),
             OptionSpec("checkParticipants", .boolean, default: "true", "Look participating units up in the registry."),
             OptionSpec("match", .strings, default: "[name, aliases]", "Registry fields whose values (strings or lists) name a unit; the first is the unit's canonical name."),
+            OptionSpec("checkRepeats", .boolean, default: "true", "Report a lead repeated among the participants and a unit listed twice."),
             OptionSpec("summary", .boolean, default: "false", "Also report, per unit, the number of records it leads and joins (info)."),
         ],
         examples: [
@@ -63,6 +74,17 @@ public struct AccountabilityChecker: Checker {
                     lead: 市发改委、港澳办
                     participants: [市外办]
                 """, triggers: []),
+        ],
+        codes: [
+            FindingCode("missing-lead", .rule, "No lead unit (with `requireLead`)."),
+            FindingCode("too-many-leads", .rule, "More lead units than `maxLeads`."),
+            FindingCode("unknown-lead", .rule, "A lead unit the registry does not know (with `checkLeads`)."),
+            FindingCode("unknown-participant", .rule, "A participating unit the registry does not know (with `checkParticipants`)."),
+            FindingCode("lead-also-participant", .rule, "A lead unit repeated among the participants (with `checkRepeats`)."),
+            FindingCode("duplicate-unit", .rule, "A unit listed twice in one role (with `checkRepeats`)."),
+            FindingCode("missing-owner", .rule, "No named owner (with `requireOwner`)."),
+            FindingCode("registry-empty", .fixed(.warning), "The registry holds no unit, so names are not checked."),
+            FindingCode("unit-summary", .fixed(.info), "Per unit: records led and joined (with `summary`)."),
         ])
 
     let leadField: String
@@ -76,6 +98,7 @@ public struct AccountabilityChecker: Checker {
     let summary: Bool
     let checkLeads: Bool
     let checkParticipants: Bool
+    let checkRepeats: Bool
 
     public init(options: RuleOptions) throws(LoadError) {
         leadField = options.string("lead") ?? "lead"
@@ -91,6 +114,7 @@ public struct AccountabilityChecker: Checker {
         if let maxLeads, maxLeads < 1 { throw options.error("maxLeads", "must be at least 1") }
         checkLeads = options.bool("checkLeads") ?? true
         checkParticipants = options.bool("checkParticipants") ?? true
+        checkRepeats = options.bool("checkRepeats") ?? true
     }
 
     /// The unit registry of one document and where it came from (for messages).
@@ -140,10 +164,20 @@ public struct AccountabilityChecker: Checker {
 
         var leadUnits: Set<String> = []
         var seen: Set<String> = []
+        var judged = report.isAssessing ? UnitAssessment(leads: [], participants: [], unregistered: [], hasRegistry: state.registry.map { !$0.names.isEmpty } ?? false) : nil
         for (role, units, field) in [("lead", leads, leadField), ("participant", participants, participantsField)] {
             for unit in units {
                 let canonical = resolve(unit.name, role: role, field: field, at: unit.node, record: record, state: &state, report: &report)
+                if judged != nil {
+                    if judged!.hasRegistry, state.registry?.names.canonical(of: unit.name) == nil, !judged!.unregistered.contains(unit.name) {
+                        judged!.unregistered.append(unit.name)
+                    }
+                    if !seen.contains(canonical) {
+                        if role == "lead" { judged!.leads.append(canonical) } else { judged!.participants.append(canonical) }
+                    }
+                }
                 if seen.contains(canonical) {
+                    guard checkRepeats else { continue }
                     if role == "participant" && leadUnits.contains(canonical) {
                         report.report(record, at: unit.node, message: "\(key): lead unit \(unit.name) is also listed as a participant",
                                       code: "lead-also-participant", values: ["field": field, "value": unit.name])
@@ -161,6 +195,8 @@ public struct AccountabilityChecker: Checker {
                 }
             }
         }
+
+        if let judged { report.assess(record, .units(judged)) }
 
         if requireOwner {
             let owner = record[ownerField]

@@ -15,15 +15,26 @@ public struct DeadlineChecker: Checker {
         re-grade it: `missing`, `unparseable`, `ambiguous` (a year-less `6月底` in a plan spanning \
         several years), `no-fixed-deadline` (`长期坚持`, `每年`), `outside-period`, `overdue`, \
         `done-late`, `done-without-date`, `completed-unreadable`, `completed-in-future`, \
-        `due-soon` (info), and `period` (the plan period the rule points at cannot be read).
+        `due-soon` (info), `status-unknown`, and `period` (the plan period the rule points at cannot be read).
 
-        A record is done when its status is one of `done`, or, when it has no status at all, when \
-        it has a completion date.
+        Status words are read with PlanCheck's vocabulary (docs/vocabulary.md): done \
+        (`done`, `completed`, `finished`, `closed`, `已完成`, `完成`, `办结`), in progress \
+        (`in progress`, `in_progress`, `ongoing`, `推进中`, `进行中`), not started (`未开始`, \
+        `未启动`), delayed (`滞后`, `延期`) — case, `-`, `_` and spaces do not matter. A status \
+        the vocabulary does not know is `status-unknown` (warning) and the task is taken as not \
+        done; the rest of the record is still checked. A record is done when its status says so \
+        (or one of the rule's `done:` words, which replace the built-in ones), or, when it has \
+        no status at all, when it has a completion date.
+
+        For the audit the checker also assesses each task: done on time, done late, done with \
+        the date unknown (no completion date: outside the on-time rate), overdue, due, no \
+        deadline, or a deadline that gives no date; with the deadline, the days late or overdue \
+        and whether the deadline lies outside the plan period.
         """,
         options: [
             OptionSpec("due", .string, default: "due", "The field holding the deadline as written."),
             OptionSpec("status", .string, default: "status", "The field holding the record's status."),
-            OptionSpec("done", .strings, default: "[done, 已完成]", "Status values that mean the record is done."),
+            OptionSpec("done", .strings, default: "the vocabulary's done words", "Status values that mean the record is done, replacing the built-in done words (done, completed, 已完成, 完成, 办结…)."),
             OptionSpec("completed", .string, default: "completed", "The field holding the completion date (ISO or a single-day deadline form)."),
             OptionSpec("period", .jsonPath, "A JSONPath into the document to the plan period, a `{start, end}` map (e.g. `$.plan.period`). When the document has none (a CSV ledger), or without this option, the period of the configuration's `plan:` applies."),
             OptionSpec("periodStart", .date, "The plan period's first day, when the document does not carry it."),
@@ -70,13 +81,29 @@ public struct DeadlineChecker: Checker {
                   - id: M3
                     due: 第四季度
                 """, triggers: [], asOf: PlanDate(year: 2011, month: 6, day: 30)),
+        ],
+        codes: [
+            FindingCode("missing", .rule, "No deadline (with `requireDue`)."),
+            FindingCode("unparseable", .rule, "The deadline cannot be read as a date."),
+            FindingCode("ambiguous", .rule, "The deadline needs a year the plan period does not give (`6月底` in a multi-year plan)."),
+            FindingCode("no-fixed-deadline", .fixed(.warning), "Recurring or open-ended wording (`长期坚持`, `每年`)."),
+            FindingCode("outside-period", .rule, "The deadline lies outside the plan period."),
+            FindingCode("overdue", .rule, "Not done, and the deadline ended before the as-of date."),
+            FindingCode("done-late", .rule, "Completed after the deadline."),
+            FindingCode("done-without-date", .rule, "Done, without a completion date."),
+            FindingCode("completed-unreadable", .rule, "The completion date is not a date."),
+            FindingCode("completed-in-future", .rule, "The completion date is after the as-of date."),
+            FindingCode("status-unknown", .fixed(.warning), "A status word the vocabulary does not know; the task is taken as not done."),
+            FindingCode("due-soon", .fixed(.info), "Not done and due within `dueSoonDays`."),
+            FindingCode("period", .fixed(.warning), "The plan period `period` points at cannot be read."),
         ])
 
     let dueField: String
     let statusField: String
+    /// The rule's own `done:` words; empty when the vocabulary's are used.
     let doneValues: Set<String>
-    /// `doneValues` keyed by bytes: the per-record test allocates nothing.
-    let doneTable: ByteStringTable<Bool>
+    /// `doneValues` keyed by bytes: the per-record test allocates nothing. nil without `done:`.
+    let doneTable: ByteStringTable<Bool>?
     let completedField: String
     let periodPath: JSONPath?
     let issuedPath: JSONPath?
@@ -87,11 +114,14 @@ public struct DeadlineChecker: Checker {
     public init(options: RuleOptions) throws(LoadError) {
         dueField = options.string("due") ?? "due"
         statusField = options.string("status") ?? "status"
-        let done = options.strings("done")
-        doneValues = Set(done.isEmpty ? ["done", "已完成"] : done)
-        var table = ByteStringTable<Bool>()
-        for value in doneValues { table.insert(value, true) }
-        doneTable = table
+        doneValues = Set(options.strings("done"))
+        if doneValues.isEmpty {
+            doneTable = nil
+        } else {
+            var table = ByteStringTable<Bool>()
+            for value in doneValues { table.insert(value, true) }
+            doneTable = table
+        }
         completedField = options.string("completed") ?? "completed"
         periodPath = try options.jsonPath("period")
         issuedPath = try options.jsonPath("issued")
@@ -149,15 +179,33 @@ public struct DeadlineChecker: Checker {
         // records are fine, and building strings per record would dominate the check.
         var key: String { record.key }
         let dueNode = record[dueField]
-        let status = record[statusField]
+        let status = record[statusField].flatMap { $0.isEmpty ? nil : $0 }
         let completedNode = record[completedField].flatMap { $0.isEmpty ? nil : $0 }
-        let isDone: Bool = {
-            if let status, !status.isEmpty {
-                if status.kind == .string { return status.withUTF8 { doneTable.find(UnitBytes.trimmed($0)) != nil } }
-                return status.scalarText.map { doneValues.contains($0) } ?? false
+        // The vocabulary reads the status (done, 已完成, 办结, in_progress, 推进中, 滞后…); a
+        // rule's own `done:` list replaces its done words.
+        var progress: Vocabulary.Progress?
+        if let status {
+            if let doneTable {
+                let custom = status.kind == .string ? status.withUTF8 { doneTable.find(UnitBytes.trimmed($0)) != nil }
+                                                    : status.scalarText.map { doneValues.contains($0) } ?? false
+                progress = custom ? .done : Vocabulary.progress(of: status).flatMap { $0 == .done ? nil : $0 }
+            } else {
+                progress = Vocabulary.progress(of: status)
             }
-            return completedNode != nil
-        }()
+            if progress == nil {
+                let text = FieldValues.display(status)
+                report.report(record, at: status, message: "\(key): status `\(text)` is not a status word PlanCheck knows (done, in progress, not started, delayed — or 已完成, 推进中, 未启动, 滞后…); the task is taken as not done",
+                              code: "status-unknown", severity: .warning, values: ["field": statusField, "value": text])
+            }
+        }
+        let isDone = status == nil ? completedNode != nil : progress == .done
+        var assessment: TaskAssessment? = report.isAssessing
+            ? TaskAssessment(state: .noDeadline, progress: status == nil && completedNode != nil ? .done : progress,
+                             statusText: status.map(FieldValues.display), dueText: dueNode.flatMap { $0.isEmpty ? nil : FieldValues.display($0) })
+            : nil
+        defer {
+            if let assessment { report.assess(record, .task(assessment)) }
+        }
 
         // Completion date checks do not need a deadline.
         var completed: PlanDate?
@@ -176,6 +224,9 @@ public struct DeadlineChecker: Checker {
             report.report(record, at: status, message: "\(key): done but has no completion date (`\(completedField)`)",
                           code: "done-without-date", values: ["field": completedField])
         }
+        assessment?.completed = completed
+        // Done without a (readable) completion date: whether it was on time cannot be told.
+        if isDone { assessment?.state = completed == nil ? .doneDateUnknown : .doneOnTime }
 
         guard let dueNode, !dueNode.isEmpty, dueNode.kind != .list, dueNode.kind != .map else {
             if requireDue {
@@ -189,16 +240,21 @@ public struct DeadlineChecker: Checker {
         if let day = FieldValues.isoDay(dueNode) {
             deadline = PlanDateInterval(start: day, end: day)
         } else {
-            switch parse(text, state: state) {
+            let result = parse(text, state: state)
+            if case .interval = result {} else if !isDone { assessment?.state = .unreadable }
+            switch result {
             case .unparseable:
+                assessment?.deadlineProblem = "unparseable"
                 report.report(record, at: dueNode, message: "\(key): deadline `\(text)` cannot be read as a date",
                               code: "unparseable", values: ["field": dueField, "value": text])
                 return
             case .ambiguous(let reason):
+                assessment?.deadlineProblem = "ambiguous"
                 report.report(record, at: dueNode, message: "\(key): deadline is ambiguous: \(reason)",
                               code: "ambiguous", values: ["field": dueField, "value": text])
                 return
             case .noFixedDeadline:
+                assessment?.deadlineProblem = "no-fixed-deadline"
                 report.report(record, at: dueNode, message: "\(key): `\(text)` is recurring or open-ended: no fixed deadline",
                               code: "no-fixed-deadline", severity: .warning, values: ["field": dueField, "value": text])
                 return
@@ -207,9 +263,11 @@ public struct DeadlineChecker: Checker {
             }
         }
         let due = deadline.end
+        assessment?.deadline = due
         var values: [String: String] { ["field": dueField, "value": text, "due": due.description] }
 
         if let period = state.period, !period.contains(deadline) {
+            assessment?.outsidePeriod = true
             let side = deadline.end > period.end ? "ends \(deadline.end), after the plan period ends \(period.end)"
                                                  : "starts \(deadline.start), before the plan period starts \(period.start)"
             report.report(record, at: dueNode, message: "\(key): deadline `\(text)` \(side)", code: "outside-period", values: values)
@@ -218,6 +276,8 @@ public struct DeadlineChecker: Checker {
         if isDone {
             if let completed, completed > due {
                 let late = due.days(to: completed)
+                assessment?.state = .doneLate
+                assessment?.daysLate = late
                 report.report(record, at: completedNode, message: "\(key): done \(late) day\(late == 1 ? "" : "s") late (completed \(completed), due \(due))",
                               code: "done-late", values: values.merging(["days": String(late)]) { $1 })
             }
@@ -225,9 +285,14 @@ public struct DeadlineChecker: Checker {
         }
         if due < state.asOf {
             let days = due.days(to: state.asOf)
+            assessment?.state = .overdue
+            assessment?.daysOverdue = days
             report.report(record, at: dueNode, message: "\(key): overdue by \(days) day\(days == 1 ? "" : "s") (due \(due), as of \(state.asOf))",
                           code: "overdue", values: values.merging(["days": String(days)]) { $1 })
-        } else if dueSoonDays > 0, state.asOf.days(to: due) <= dueSoonDays {
+            return
+        }
+        assessment?.state = .due
+        if dueSoonDays > 0, state.asOf.days(to: due) <= dueSoonDays {
             let days = state.asOf.days(to: due)
             let when = days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
             report.report(record, at: dueNode, message: "\(key): due \(when) (\(due))", code: "due-soon", severity: .info, values: values.merging(["days": String(days)]) { $1 })

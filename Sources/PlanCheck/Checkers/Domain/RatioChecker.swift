@@ -16,6 +16,9 @@ public struct RatioChecker: Checker {
         finding (code `rate`) gives it as `label rate (numerator/denominator), required min`, e.g. \
         `一书两证执行率 96.7 %（29/30）, required 100 %`. With no records at all the rate is \
         undefined: that is reported (code `undefined`), never divided by zero.
+
+        For the audit the checker assesses the rate of each dataset: numerator, denominator, \
+        the required minimum and the records falling short with what each lacks.
         """,
         options: [
             OptionSpec("fields", .strings, "Fields (dotted paths allowed) that must all be present and true/non-empty; `fields`, `condition` or both."),
@@ -41,6 +44,12 @@ public struct RatioChecker: Checker {
                   - id: P001
                     permits: {siteSelection: true, landUse: 有, construction: 建字第001号}
                 """, triggers: [], target: "$.projects[*]"),
+        ],
+        codes: [
+            FindingCode("short", .rule, "A record that does not count toward the rate, naming what it lacks."),
+            FindingCode("rate", .rule, "The rate is below `min` (one finding per dataset)."),
+            FindingCode("undefined", .rule, "No records at all (with `requireRecords`)."),
+            FindingCode("condition-error", .rule, "The `condition` could not be evaluated for a record."),
         ])
 
     let fields: [String]
@@ -71,6 +80,8 @@ public struct RatioChecker: Checker {
         var total = 0
         var satisfied = 0
         let expressions: ExpressionContext
+        /// The records falling short, kept for the assessment (audit runs only).
+        var shortfalls: [RatioAssessment.Shortfall] = []
     }
 
     public func makeState(context: CheckContext) -> State { State(expressions: context.expressionContext) }
@@ -93,6 +104,11 @@ public struct RatioChecker: Checker {
             }
         }
         if missing.isEmpty && conditionHolds { state.satisfied += 1; return }
+        if report.isAssessing {
+            var lacking = missing.map { names[$0] ?? $0 }
+            if !conditionHolds, let condition { lacking.append(condition.source) }
+            state.shortfalls.append(.init(record: record.key, name: (record["name"] ?? record["title"])?.scalarText, missing: lacking))
+        }
         guard let first = missing.first else {
             report.report(record, message: "\(record.key): does not count toward \(label): `\(condition?.source ?? "")` is false",
                           code: "short", values: ["condition": condition?.source ?? ""])
@@ -105,6 +121,10 @@ public struct RatioChecker: Checker {
     }
 
     public func finish(state: inout State, report: inout FindingReporter) {
+        if report.isAssessing, state.total > 0 || requireRecords {
+            report.assess(report.datasetRecord, .ratio(RatioAssessment(label: label, minimum: minimum, satisfied: state.satisfied,
+                                                                        total: state.total, shortfalls: state.shortfalls)))
+        }
         guard state.total > 0 else {
             guard requireRecords else { return }
             report.report(report.datasetRecord, message: "\(label) undefined: no records", code: "undefined")

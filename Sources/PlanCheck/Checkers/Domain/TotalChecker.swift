@@ -49,6 +49,16 @@ public struct TotalChecker: Checker {
                   - {id: P1, investment: 4000亿元}
                   - {id: P2, investment: 293}
                 """, triggers: [], target: "$.totals[*]"),
+        ],
+        codes: [
+            FindingCode("mismatch", .rule, "The declared total differs from the count or sum of the records it names."),
+            FindingCode("group-mismatch", .rule, "A per-group total differs from the records of that group."),
+            FindingCode("declared-missing", .rule, "A total record without a declared value."),
+            FindingCode("declared-non-numeric", .rule, "The declared value is not a number."),
+            FindingCode("of-missing", .rule, "A total record that does not say which records it counts."),
+            FindingCode("of-invalid", .rule, "The records a total names are not a valid JSONPath."),
+            FindingCode("sum-non-numeric", .rule, "A value to be summed is not a number."),
+            FindingCode("expected-non-numeric", .rule, "A per-group expected value is not a number."),
         ])
 
     let declaredField: String
@@ -132,7 +142,7 @@ public struct TotalChecker: Checker {
             }
             let actual = sum / declared.scale
             if abs(actual - declared.number) > tolerance + 1e-9 * max(1, abs(declared.number)) {
-                let unitText = Self.unitSuffix(declared)
+                let unitText = declared.writtenUnit
                 report.report(record, at: declaredNode,
                               message: "\(key): declared \(declared.text), summed \(FieldValues.number(actual))\(unitText) (\(sumField) of \(items.count) in \(query))",
                               code: "mismatch", values: ["declared": declared.text, "actual": FieldValues.number(actual)])
@@ -166,10 +176,5 @@ public struct TotalChecker: Checker {
         let detail = wrong.map { "\($0.0) declared \(FieldValues.number($0.1)), counted \(counts[$0.0] ?? 0)" }.joined(separator: "; ")
         report.report(record, at: record[groupsField] ?? declaredNode, message: "\(key): \(detail) (by `\(groupBy)` in \(query))",
                       code: "group-mismatch", values: ["groupBy": groupBy])
-    }
-
-    /// The declared quantity's unit as written after the number (`亿元` of `4293亿元`).
-    static func unitSuffix(_ q: PlanQuantity) -> String {
-        String(q.text.drop(while: { $0.isASCIIDigitChar || $0 == "." || $0 == "-" || $0 == " " }))
     }
 }

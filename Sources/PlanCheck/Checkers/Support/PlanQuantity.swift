@@ -58,6 +58,33 @@ public struct PlanQuantity: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// The unit as the data writes it, scale word included: `亿元` for 3500亿元, `%` for 3.7%,
+    /// `‰` for 4.45‰, "" for a bare number. Figures computed from this quantity (a path value, a
+    /// gap) are printed in it, never in the base unit (`1275.42亿元`, not `127542000000元`).
+    public var writtenUnit: String {
+        if unit == "%" { return scale < 0.005 ? "‰" : "%" }
+        if unit == "个百分点" { return unit }
+        let word = Self.scales.first { abs($0.factor - scale) <= 1e-9 * $0.factor }?.word ?? ""
+        return word + unit
+    }
+
+    /// A value in the base unit (`value`), in this quantity's written unit: `1.27542e11` next to
+    /// `3500亿元` reads `1275.42`.
+    public func inWrittenUnit(_ baseValue: Double) -> Double {
+        let exponent = Int(scale.log10Rounded)
+        guard exponent != 0, let exact = Double("\(baseValue)e\(-exponent)") else { return baseValue / scale }
+        return exact
+    }
+
+    /// `baseValue` printed in this quantity's written unit: `1275.42亿元`, `3.8%`.
+    public func format(_ baseValue: Double) -> String {
+        FieldValues.number(inWrittenUnit(baseValue)) + writtenUnit
+    }
+
+    /// This quantity's own value printed with its written unit (`2002亿元` for a bare 2002 read
+    /// in 亿元), whatever the text said.
+    public var formatted: String { format(value) }
+
     // MARK: parsing
 
     static let lowerBoundPrefixes = ["不低于", "不少于", "不小于", "达到", "超过", "高于", "大于", "至少", "≥", ">="]
