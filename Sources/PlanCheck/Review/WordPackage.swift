@@ -13,6 +13,9 @@ public struct WordPackageLimits: Sendable {
     public var maxTotalBytes = 1 << 30
     /// Comments in `comments.xml` (a heavily reviewed draft has hundreds).
     public var maxComments = 100_000
+    /// Uncompressed bytes of a comments part (`…comments….xml`): a thousand comments take about
+    /// a megabyte, so a bigger part is refused from its declared size, before it is inflated.
+    public var maxCommentsPartBytes = 16 << 20
 
     public init() {}
     public static let `default` = WordPackageLimits()
@@ -53,6 +56,9 @@ struct WordPackage {
             }
             if entry.uncompressedSize > UInt64(limits.maxPartBytes) {
                 throw LoadError(file: file, line: 1, column: 1, message: "\(entry.path) declares \(entry.uncompressedSize) bytes uncompressed, over the \(limits.maxPartBytes)-byte limit per part (a zip bomb?)")
+            }
+            if entry.path.lowercased().hasPrefix("word/comments"), entry.uncompressedSize > UInt64(limits.maxCommentsPartBytes) {
+                throw LoadError(file: file, line: 1, column: 1, message: "\(entry.path) declares \(entry.uncompressedSize) bytes uncompressed, over the \(limits.maxCommentsPartBytes)-byte limit for a comments part; refusing it")
             }
             declaredTotal += entry.uncompressedSize
             if declaredTotal > UInt64(limits.maxTotalBytes) {
