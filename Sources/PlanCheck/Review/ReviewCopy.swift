@@ -56,6 +56,16 @@ public enum ReviewCopy {
         return try package.archived()
     }
 
+    /// Where a review copy goes by default: `PLAN.审阅.EXT` next to the plan
+    /// (`plans/方案.docx` → `plans/方案.审阅.docx`).
+    public static func defaultPath(for plan: String, extension ext: String) -> String {
+        let slash = plan.lastIndex(of: "/")
+        let folder = slash.map { String(plan[...$0]) } ?? ""
+        let name = slash.map { String(plan[plan.index(after: $0)...]) } ?? plan
+        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        return folder + (stem.isEmpty ? name : stem) + ".审阅." + ext
+    }
+
     /// The marks that anchor comments `ids` on the whole of `paragraph`: range starts after its
     /// properties, range ends and reference runs before `</w:p>`.
     static func anchors(_ ids: [Int], on paragraph: DocumentMarkup.Paragraph, in bytes: [UInt8], prefix: String) -> [ByteEdit] {
