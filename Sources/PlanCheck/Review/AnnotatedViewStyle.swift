@@ -28,6 +28,7 @@ enum AnnotatedViewStyle {
     .para { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; border-top: 1px solid transparent; }
     .para .text { grid-column: 1; } .para aside { grid-column: 2; }
     .para .text p { margin: .35rem 0; } .para .text h3, .para .text h4, .para .text h5, .para .text h6 { margin: .9rem 0 .3rem; }
+    .para .text h3 { font-size: 1.1rem; } .para .text h4 { font-size: 1.02rem; } .para .text h5, .para .text h6 { font-size: .98rem; }
     .para.flagged .text { background: #fffbea; box-shadow: -4px 0 0 #e0b000; padding-left: .4rem; }
     .num { font-weight: 600; margin-right: .15em; }
     .notes { list-style: none; margin: .35rem 0; padding: 0; }
