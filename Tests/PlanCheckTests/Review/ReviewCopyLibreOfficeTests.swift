@@ -51,6 +51,20 @@ import Testing
             #expect(notes.contains { $0.contains(finding.message) }, "PDF annotations lack: \(finding.message)")
         }
         #expect(notes.contains("请核实"))
+
+        // LibreOffice saves the copy as .docx in its own way (its own ids, namespaces and
+        // commentsExtended part); reviewing that file again replaces PlanCheck's comments there too.
+        let resaved = try convert(path, to: "docx:MS Word 2007 XML", in: folder.path + "/resaved", produces: "docx")
+        let again = try ReviewCopy.make(original: resaved, file: "resaved.docx", findings: [findings[1]])
+        let back = try ReadBack(again)
+        #expect(back.comments.map(\.author).sorted() == ["PlanCheck", "张三"])
+        #expect(back.comments.first { $0.author == "PlanCheck" }?.text.hasPrefix("警告：unknown unit `市委宣传部`") == true)
+        let againPath = folder.path + "/again.docx"
+        try Data(again).write(to: URL(fileURLWithPath: againPath))
+        let odtAgain = try convert(againPath, to: "odt", in: folder.path)
+        let contentAgain = String(decoding: try #require(try WordPackage(bytes: odtAgain, file: "again.odt", limits: .default).part("content.xml")), as: UTF8.self)
+        #expect(contentAgain.components(separatedBy: "<dc:creator>PlanCheck</dc:creator>").count == 2)
+        #expect(contentAgain.components(separatedBy: "<dc:creator>张三</dc:creator>").count == 2)
     }
 
     /// Runs `soffice --headless --convert-to FORMAT` with its own profile (parallel runs would
@@ -64,7 +78,8 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        let output = String(path.dropLast(5)) + "." + (ext ?? format)
+        let name = String(path.split(separator: "/").last!.dropLast(5))
+        let output = folder + "/" + name + "." + (ext ?? format)
         #expect(process.terminationStatus == 0, "soffice exited with \(process.terminationStatus)")
         return try FileReader.read(output)
     }
