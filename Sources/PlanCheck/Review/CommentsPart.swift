@@ -12,6 +12,9 @@ struct CommentsPart {
     private(set) var ownComments: [(id: String, range: Range<Int>)] = []
     private(set) var numericIDs: Set<Int> = []
     private(set) var count = 0
+    /// The `w14:paraId`s Word gave the paragraphs of PlanCheck's earlier comments (the keys of
+    /// their entries in the side parts, see `CommentSideParts`).
+    private(set) var ownParaIDs: Set<String> = []
 
     /// A part to start from when the document has no comments yet.
     static let empty = Array("""
@@ -29,6 +32,7 @@ struct CommentsPart {
         var own: [(id: String, range: Range<Int>)] = []
         var numericIDs: Set<Int> = []
         var count = 0
+        var ownParaIDs: Set<String> = []
         try scanner.scan { (tag) throws(LoadError) in
             if tag.depth == 1 {
                 if tag.kind != .end {
@@ -45,7 +49,12 @@ struct CommentsPart {
                 if tag.kind == .end { insertion = tag.range.lowerBound..<tag.range.lowerBound }
                 return
             }
-            guard tag.depth == 2 else { return }
+            if tag.depth > 2 {
+                if tag.kind != .end, tag.name == names.p, open?.author == Self.author, let id = scanner.attribute("w14:paraId", of: tag) {
+                    ownParaIDs.insert(id)
+                }
+                return
+            }
             guard tag.name == names.comment else {
                 throw scanner.error(at: tag.range.lowerBound, "<\(tag.name)> where only <\(names.comment)> elements belong")
             }
@@ -76,6 +85,7 @@ struct CommentsPart {
         self.ownComments = own
         self.numericIDs = numericIDs
         self.count = count
+        self.ownParaIDs = ownParaIDs
     }
 
     /// The part without PlanCheck's earlier comments and with `comments` appended.

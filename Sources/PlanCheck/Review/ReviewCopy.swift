@@ -2,8 +2,9 @@
 /// the margin, author "PlanCheck", anchored on the paragraph (or table-cell paragraph) it
 /// concerns; findings about the whole document hang on the title.
 ///
-/// Only `word/document.xml`, `word/comments.xml`, the document's relationships and
-/// `[Content_Types].xml` change; every other part is copied byte for byte. Comments people
+/// Only `word/document.xml`, `word/comments.xml`, the document's relationships,
+/// `[Content_Types].xml` and — when earlier PlanCheck comments go — their entries in Word's
+/// comment side parts change; every other part is copied byte for byte. Comments people
 /// wrote stay; comments by "PlanCheck" from an earlier run are replaced, so reviewing a fixed
 /// draft again shows only what is left.
 public enum ReviewCopy {
@@ -46,6 +47,9 @@ public enum ReviewCopy {
             edits += anchors(ids, on: paragraph, in: documentBytes, prefix: markup.prefix)
         }
         package.set(main, ByteEdit.apply(edits, to: documentBytes), after: main)
+        for side in try CommentSideParts.removing(paraIDs: comments.ownParaIDs, in: package) {
+            package.set(side.path, side.bytes, after: main)
+        }
         if existingBytes != nil || !added.isEmpty {
             package.set(commentsPath, comments.rewritten(adding: added), after: main)
             if let relationships { package.set(relationships.path, relationships.bytes, after: main) }

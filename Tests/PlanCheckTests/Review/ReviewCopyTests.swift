@@ -89,6 +89,30 @@ import Testing
         #expect(clean.comments.map(\.author) == ["张三"])
     }
 
+    /// A copy Word has saved: its comment paragraphs carry `w14:paraId`s, and three side parts
+    /// key entries by them. PlanCheck's entries go with its comments; the person's stay.
+    @Test func wordsCommentSidePartsLoseOnlyPlanChecksEntries() throws {
+        let w14 = "xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\""
+        let comments = "<w:comments \(DocxFixture.w) \(w14)>"
+            + "<w:comment w:id=\"1\" w:author=\"张三\"><w:p w14:paraId=\"11111111\"><w:r><w:t>请核实</w:t></w:r></w:p></w:comment>"
+            + "<w:comment w:id=\"2\" w:author=\"PlanCheck\" w:initials=\"PC\"><w:p w14:paraId=\"22222221\"/><w:p w14:paraId=\"22222222\"/></w:comment></w:comments>"
+        let body = DocxFixture.planBody.replacingOccurrences(of: "（1）加快建设国际化城市。牵头单位：市发展改革委</w:t></w:r></w:p>",
+            with: "（1）加快建设国际化城市。牵头单位：市发展改革委</w:t></w:r><w:r><w:commentReference w:id=\"1\"/></w:r><w:r><w:commentReference w:id=\"2\"/></w:r></w:p>")
+        let extended = "<w15:commentsEx xmlns:w15=\"http://schemas.microsoft.com/office/word/2012/wordml\"><w15:commentEx w15:paraId=\"11111111\" w15:done=\"0\"/><w15:commentEx w15:paraId=\"22222222\" w15:done=\"1\"/></w15:commentsEx>"
+        let ids = "<w16cid:commentsIds xmlns:w16cid=\"http://schemas.microsoft.com/office/word/2016/wordml/cid\"><w16cid:commentId w16cid:paraId=\"11111111\" w16cid:durableId=\"0AAAAAAA\"/><w16cid:commentId w16cid:paraId=\"22222222\" w16cid:durableId=\"0BBBBBBB\"/></w16cid:commentsIds>"
+        let extensible = "<w16cex:commentsExtensible xmlns:w16cex=\"http://schemas.microsoft.com/office/word/2018/wordml/cex\"><w16cex:commentExtensible w16cex:durableId=\"0AAAAAAA\" w16cex:dateUtc=\"2026-11-30T10:00:00Z\"/><w16cex:commentExtensible w16cex:durableId=\"0BBBBBBB\"><w16cex:extLst/></w16cex:commentExtensible></w16cex:commentsExtensible>"
+        let original = try DocxFixture.package(document: DocxFixture.document(body), comments: comments,
+                                               extra: [("word/commentsExtended.xml", Array(extended.utf8)), ("word/commentsIds.xml", Array(ids.utf8)),
+                                                       ("word/commentsExtensible.xml", Array(extensible.utf8))])
+        let back = try ReadBack(try ReviewCopy.make(original: original, file: "plan.docx", findings: []))
+        #expect(back.comments.map(\.author) == ["张三"])
+        #expect(back.references == [4: ["1"]])
+        func text(_ path: String) -> String? { back.parts[path].map { String(decoding: $0, as: UTF8.self) } }
+        #expect(text("word/commentsExtended.xml") == extended.replacingOccurrences(of: "<w15:commentEx w15:paraId=\"22222222\" w15:done=\"1\"/>", with: ""))
+        #expect(text("word/commentsIds.xml") == ids.replacingOccurrences(of: "<w16cid:commentId w16cid:paraId=\"22222222\" w16cid:durableId=\"0BBBBBBB\"/>", with: ""))
+        #expect(text("word/commentsExtensible.xml") == extensible.replacingOccurrences(of: "<w16cex:commentExtensible w16cex:durableId=\"0BBBBBBB\"><w16cex:extLst/></w16cex:commentExtensible>", with: ""))
+    }
+
     @Test func wholeDocumentFindingsHangOnTheFirstParagraphWithTextWithoutATitleStyle() throws {
         let body = "<w:p/>" + DocxFixture.paragraph("关于印发行动计划的通知") + DocxFixture.paragraph("正文")
         let original = try DocxFixture.package(document: DocxFixture.document(body), styles: nil)
