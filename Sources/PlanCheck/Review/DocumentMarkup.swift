@@ -71,7 +71,7 @@ struct DocumentMarkup {
                     open.append(paragraph)
                     openDepths.append(tag.depth)
                 }
-            case names.pPr where tag.kind == .end && openDepths.last == tag.depth - 1:
+            case names.pPr where tag.kind != .start && openDepths.last == tag.depth - 1:
                 open[open.count - 1].contentStart = tag.range.upperBound
             case names.pStyle where !open.isEmpty && openDepths.last == tag.depth - 2:
                 open[open.count - 1].styleID = scanner.attribute(names.val, of: tag)

@@ -141,6 +141,18 @@ import Testing
         #expect(back.comments.map(\.text).map { $0.split(separator: "\n")[0] } == ["错误：inner", "错误：after"])
     }
 
+    /// Range starts go after the paragraph's properties, however they are written: the
+    /// properties must stay the paragraph's first child.
+    @Test func marksFollowTheParagraphProperties() throws {
+        let body = "<w:p><w:pPr/><w:r><w:t>甲</w:t></w:r></w:p><w:p><w:pPr><w:jc w:val=\"center\"/><w:rPr><w:b/></w:rPr></w:pPr></w:p><w:p w:rsidR=\"00A1\"/>"
+        let copy = try ReviewCopy.make(original: try DocxFixture.package(document: DocxFixture.document(body)), file: "plan.docx",
+                                       findings: [DocxFixture.finding(1, "a"), DocxFixture.finding(2, "b"), DocxFixture.finding(3, "c")])
+        let document = String(decoding: try #require(try ReadBack(copy).parts["word/document.xml"]), as: UTF8.self)
+        #expect(document.contains("<w:p><w:pPr/><w:commentRangeStart w:id=\"0\"/><w:r><w:t>甲</w:t></w:r><w:commentRangeEnd w:id=\"0\"/><w:r><w:commentReference w:id=\"0\"/></w:r></w:p>"))
+        #expect(document.contains("</w:rPr></w:pPr><w:commentRangeStart w:id=\"1\"/><w:commentRangeEnd w:id=\"1\"/><w:r><w:commentReference w:id=\"1\"/></w:r></w:p>"))
+        #expect(document.contains("<w:p w:rsidR=\"00A1\"><w:commentRangeStart w:id=\"2\"/><w:commentRangeEnd w:id=\"2\"/><w:r><w:commentReference w:id=\"2\"/></w:r></w:p>"))
+    }
+
     @Test func outputIsDeterministic() throws {
         let original = try DocxFixture.package()
         let a = try ReviewCopy.make(original: original, file: "plan.docx", findings: findings)
