@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Writes the review copy's .docx (reading untrusted archives is Loading/OOXML's own reader).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "PlanCheck",
-            dependencies: ["CYAML", "CZlibSystem"],
+            dependencies: ["CYAML", "CZlibSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .executableTarget(

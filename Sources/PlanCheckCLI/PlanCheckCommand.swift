@@ -12,7 +12,7 @@ struct PlanCheckCommand: ParsableCommand {
         configuration, rule-file or input error.
         """,
         version: PlanCheckVersion.current,
-        subcommands: [CheckCommand.self, AuditCommand.self, RulesCommand.self, BaselineCommand.self, InitCommand.self, ImportCommand.self],
+        subcommands: [CheckCommand.self, AuditCommand.self, ReviewCommand.self, ImportCommand.self, RulesCommand.self, BaselineCommand.self, InitCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 
