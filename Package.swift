@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // plancheck-server only: the HTTP server and its in-process test client.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Hummingbird's header types (HTTPField names), already resolved by Hummingbird.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         // plancheck-server only: the multipart/form-data parser (a streaming state machine).
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
     ],
@@ -66,6 +68,7 @@ let package = Package(
             dependencies: [
                 "PlanCheckServerCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

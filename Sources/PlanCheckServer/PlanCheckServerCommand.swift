@@ -40,8 +40,8 @@ struct PlanCheckServerCommand: AsyncParsableCommand {
         }
         let app = server.application(host: host, port: port) { port in
             // Printed for scripts (and the port-0 case): the page's address.
-            print("plancheck-server: listening on http://\(host):\(port)/ with \(server.service.catalog.entries.count) rule set(s)")
-            fflush(stdout)
+            let line = "plancheck-server: listening on http://\(host):\(port)/ with \(server.service.catalog.entries.count) rule set(s)\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
         }
         try await app.runService()
     }

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import PlanCheck
@@ -22,8 +23,9 @@ struct ServerSetup: Sendable {
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: ErrorMiddleware())
+        // Outermost first: error answers get the security headers too.
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorMiddleware())
         let pages = PageRenderer(catalog: service.catalog)
         let statics = StaticAnswers(catalog: service.catalog)
         for route in ServerRoute.allCases {

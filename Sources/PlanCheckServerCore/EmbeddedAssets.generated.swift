@@ -920,11 +920,26 @@ enum EmbeddedAssets {
         return findings.some((f) => f.severity === "error") ? "error" : findings.some((f) => f.severity === "warning") ? "warning" : "info";
       }
 
+      const indent = (line) => line.length - line.trimStart().length;
+
+      // The record's own lines: from its first finding down through the lines indented deeper than
+      // it (a YAML list item's fields), at most 8, and at least down to its last finding.
+      function recordExtent(lines, first, lastHit) {
+        const base = indent(lines[first - 1] || "");
+        let last = first;
+        while (last < lines.length && last - first < 7) {
+          const next = lines[last];
+          if (last >= lastHit && (next.trim() === "" || indent(next) <= base)) break;
+          last++;
+        }
+        return last;
+      }
+
       function sourceBlock(lines, findings) {
         if (!lines) return null;
         const hits = new Set(findings.map((f) => f.line).filter((n) => n > 0));
         if (!hits.size) return null;
-        const first = Math.min(...hits), last = Math.min(Math.max(...hits), first + 7);
+        const first = Math.min(...hits), last = recordExtent(lines, first, Math.min(Math.max(...hits), first + 7));
         const pre = el("pre", { class: "source", "aria-label": t("line") + " " + first + "–" + last });
         for (let n = first; n <= last && n <= lines.length; n++) {
           const row = el("span", hits.has(n) ? { class: "hit" } : {}, el("span", { class: "no" }, String(n).padStart(4) + "  "), lines[n - 1]);
@@ -955,9 +970,12 @@ enum EmbeddedAssets {
           if (!records.has(key)) records.set(key, []);
           records.get(key).push(f);
         }
+        const rank = { error: 0, warning: 1, info: 2 };
         for (const [file, records] of byFile) {
           const section = el("div", { class: "file" }, el("h3", {}, file));
-          for (const [record, findings] of records) {
+          // Records with errors first, then warnings, then info; in file order within each.
+          const ordered = [...records].sort((a, b) => rank[worst(a[1])] - rank[worst(b[1])]);
+          for (const [record, findings] of ordered) {
             const level = worst(findings);
             const items = findings.map((f) => el("li", {},
               el("span", { class: "badge " + f.severity }, t("severity." + f.severity)), f.message, " ",

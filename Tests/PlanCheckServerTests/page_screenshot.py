@@ -82,7 +82,7 @@ try:
             return {findings: document.querySelectorAll('.record li').length, errors: counts[0], warnings: counts[1],
                     info: counts[2], files: counts[3], problem: (document.querySelector('.problem') || {}).textContent || null};
         })()""")
-        height = min(int(evaluate("document.documentElement.scrollHeight")), 6000)
+        height = min(int(evaluate("document.documentElement.scrollHeight")), 1500)
         call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
         time.sleep(0.3)
         import base64
