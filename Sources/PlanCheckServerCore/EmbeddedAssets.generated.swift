@@ -24,12 +24,9 @@ enum EmbeddedAssets {
                 "in": "query",
                 "required": false,
                 "schema": {
-                  "type": "string",
-                  "enum": [
-                    "zh",
-                    "en"
-                  ]
-                }
+                  "type": "string"
+                },
+                "description": "`en` for English; anything else, or none, gives the Chinese page."
               }
             ],
             "responses": {
@@ -154,7 +151,7 @@ enum EmbeddedAssets {
                       "file": {
                         "type": "array",
                         "minItems": 1,
-                        "description": "One or more files; the file name (its extension) tells the format. Plain names only: a name with a path, a leading dot or control characters is refused.",
+                        "description": "One or more files. The file name (Content-Disposition `filename`) must end with an accepted extension — .docx .txt .md .xlsx .csv .tsv .yaml .yml .json .jsonl — which tells the format (else 415), and be a plain name: one with a path, a leading dot or control characters is refused (400).",
                         "items": {
                           "type": "string",
                           "contentMediaType": "application/octet-stream"
@@ -167,7 +164,7 @@ enum EmbeddedAssets {
                       },
                       "ruleset": {
                         "type": "string",
-                        "description": "A rule set's name from `GET /api/v1/rulesets` (default: the server's default rule set)."
+                        "description": "A rule set's name from `GET /api/v1/rulesets`; empty or absent: the server's default rule set. An unknown name is a 400."
                       },
                       "format": {
                         "type": "string",
@@ -270,7 +267,7 @@ enum EmbeddedAssets {
                       "file": {
                         "type": "array",
                         "minItems": 1,
-                        "description": "One or more files; the file name (its extension) tells the format. Plain names only: a name with a path, a leading dot or control characters is refused.",
+                        "description": "One or more files. The file name (Content-Disposition `filename`) must end with an accepted extension — .docx .txt .md .xlsx .csv .tsv .yaml .yml .json .jsonl — which tells the format (else 415), and be a plain name: one with a path, a leading dot or control characters is refused (400).",
                         "items": {
                           "type": "string",
                           "contentMediaType": "application/octet-stream"
@@ -283,7 +280,7 @@ enum EmbeddedAssets {
                       },
                       "ruleset": {
                         "type": "string",
-                        "description": "A rule set's name from `GET /api/v1/rulesets` (default: the server's default rule set)."
+                        "description": "A rule set's name from `GET /api/v1/rulesets`; empty or absent: the server's default rule set. An unknown name is a 400."
                       },
                       "format": {
                         "type": "string",
@@ -397,7 +394,7 @@ enum EmbeddedAssets {
                       "file": {
                         "type": "array",
                         "minItems": 1,
-                        "description": "One or more files; the file name (its extension) tells the format. Plain names only: a name with a path, a leading dot or control characters is refused.",
+                        "description": "One or more files. The file name (Content-Disposition `filename`) must end with an accepted extension — .docx .txt .md .xlsx .csv .tsv .yaml .yml .json .jsonl — which tells the format (else 415), and be a plain name: one with a path, a leading dot or control characters is refused (400).",
                         "items": {
                           "type": "string",
                           "contentMediaType": "application/octet-stream"
@@ -410,7 +407,7 @@ enum EmbeddedAssets {
                       },
                       "ruleset": {
                         "type": "string",
-                        "description": "A rule set's name from `GET /api/v1/rulesets` (default: the server's default rule set)."
+                        "description": "A rule set's name from `GET /api/v1/rulesets`; empty or absent: the server's default rule set. An unknown name is a 400."
                       },
                       "format": {
                         "type": "string",
@@ -481,7 +478,7 @@ enum EmbeddedAssets {
                       "file": {
                         "type": "array",
                         "minItems": 1,
-                        "description": "One or more files; the file name (its extension) tells the format. Plain names only: a name with a path, a leading dot or control characters is refused.",
+                        "description": "One or more files. The file name (Content-Disposition `filename`) must end with an accepted extension — .docx .txt .md .xlsx .csv .tsv .yaml .yml .json .jsonl — which tells the format (else 415), and be a plain name: one with a path, a leading dot or control characters is refused (400).",
                         "items": {
                           "type": "string",
                           "contentMediaType": "application/octet-stream"
@@ -494,7 +491,7 @@ enum EmbeddedAssets {
                       },
                       "ruleset": {
                         "type": "string",
-                        "description": "A rule set's name from `GET /api/v1/rulesets` (default: the server's default rule set)."
+                        "description": "A rule set's name from `GET /api/v1/rulesets`; empty or absent: the server's default rule set. An unknown name is a 400."
                       },
                       "format": {
                         "type": "string",

@@ -39,14 +39,16 @@ struct HeaderParameters {
         return text
     }
 
-    /// A quoted string; browsers send `"` as `%22` and a backslash escapes the next character.
+    /// A quoted string. Browsers send `"` as `%22` and a backslash as itself (old ones send
+    /// `C:\dir\plan.docx`); curl escapes `"` and `\` with a backslash. So a backslash escapes only
+    /// those two and is kept before anything else.
     private static func quoted(_ scanner: inout Substring) -> String {
         scanner = scanner.dropFirst()
         var text = ""
         while let c = scanner.first {
             scanner = scanner.dropFirst()
             if c == "\"" { break }
-            if c == "\\", let next = scanner.first {
+            if c == "\\", let next = scanner.first, next == "\"" || next == "\\" {
                 text.append(next)
                 scanner = scanner.dropFirst()
             } else {

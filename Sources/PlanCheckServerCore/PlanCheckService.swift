@@ -9,11 +9,15 @@ public struct PlanCheckService: Sendable {
     public let catalog: RuleSetCatalog
     public let limits: ServerLimits
     public let documents: any DocumentFeatures
+    /// Where each request's private folder is made.
+    public let stagingParent: String
 
-    public init(catalog: RuleSetCatalog, limits: ServerLimits, documents: any DocumentFeatures = UnavailableDocumentFeatures()) {
+    public init(catalog: RuleSetCatalog, limits: ServerLimits, documents: any DocumentFeatures = UnavailableDocumentFeatures(),
+                stagingParent: String = StagingDirectory.systemParent) {
         self.catalog = catalog
         self.limits = limits
         self.documents = documents
+        self.stagingParent = stagingParent
     }
 
     public static let checkFormats = ReportFormats.identifiers
@@ -23,7 +27,7 @@ public struct PlanCheckService: Sendable {
     public func check(_ form: UploadForm) throws(APIError) -> APIAnswer {
         let options = try RequestOptions.resolve(form, catalog: catalog, formats: Self.checkFormats)
         try refuseUnreadableDocuments(form)
-        return try StagingDirectory.withStaged(form.files) { (folder, paths) throws(APIError) -> APIAnswer in
+        return try StagingDirectory.withStaged(form.files, in: stagingParent) { (folder, paths) throws(APIError) -> APIAnswer in
             let project = options.project(staged: paths)
             let result = Self.checkResult(project: project, paths: paths)
             let input = ReportInput(result: result, rules: project.engine.rules, asOf: project.engine.asOf)
@@ -42,7 +46,7 @@ public struct PlanCheckService: Sendable {
     public func audit(_ form: UploadForm) throws(APIError) -> APIAnswer {
         let options = try RequestOptions.resolve(form, catalog: catalog, formats: Self.auditFormats)
         try refuseUnreadableDocuments(form)
-        return try StagingDirectory.withStaged(form.files) { (folder, paths) throws(APIError) -> APIAnswer in
+        return try StagingDirectory.withStaged(form.files, in: stagingParent) { (folder, paths) throws(APIError) -> APIAnswer in
             let project = options.project(staged: paths)
             let files = project.datasetFiles(paths: paths)
             let report = AuditBuilder.audit(project: project, files: files, language: options.language)
@@ -63,7 +67,7 @@ public struct PlanCheckService: Sendable {
     /// `POST /api/v1/import`: `plancheck import FILES --format json`, through the document seam.
     public func importPlan(_ form: UploadForm) throws(APIError) -> APIAnswer {
         let options = try RequestOptions.resolve(form, catalog: catalog, formats: ["json"])
-        return try StagingDirectory.withStaged(form.files) { (folder, paths) throws(APIError) -> APIAnswer in
+        return try StagingDirectory.withStaged(form.files, in: stagingParent) { (folder, paths) throws(APIError) -> APIAnswer in
             let project = options.project(staged: paths)
             let json = try documents.importJSON(files: paths, options: options, project: project)
             return .json(StagedNames(folder: folder)(json))
@@ -72,11 +76,11 @@ public struct PlanCheckService: Sendable {
 
     /// `POST /api/v1/review`: the reviewed .docx of one plan document, through the document seam.
     public func review(_ form: UploadForm) throws(APIError) -> APIAnswer {
-        let options = try RequestOptions.resolve(form, catalog: catalog, formats: ["docx"], today: .today())
+        let options = try RequestOptions.resolve(form, catalog: catalog, formats: ["docx"], defaultFormat: "docx")
         guard form.files.count == 1, form.files[0].fileExtension == "docx" else {
             throw APIError(400, "the review copy is made from exactly one .docx file")
         }
-        return try StagingDirectory.withStaged(form.files) { (folder, paths) throws(APIError) -> APIAnswer in
+        return try StagingDirectory.withStaged(form.files, in: stagingParent) { (folder, paths) throws(APIError) -> APIAnswer in
             let project = options.project(staged: paths)
             let result = Self.checkResult(project: project, paths: paths)
             let bytes = try documents.reviewedDocument(file: paths[0], findings: result, options: options, project: project)
@@ -151,10 +155,17 @@ public struct PlanCheckService: Sendable {
 /// `plan.yaml`, so the server does too. The folder's random name occurs nowhere else.
 struct StagedNames {
     let prefix: String
+    /// Some reports shorten paths to their last folders (the audit's "Datasets: folder/plan.yaml").
+    let shortPrefix: String
 
-    init(folder: String) { prefix = folder + "/" }
+    init(folder: String) {
+        prefix = folder + "/"
+        shortPrefix = (folder.split(separator: "/").last.map(String.init) ?? folder) + "/"
+    }
 
-    func callAsFunction(_ text: String) -> String { text.replacingOccurrences(of: prefix, with: "") }
+    func callAsFunction(_ text: String) -> String {
+        text.replacingOccurrences(of: prefix, with: "").replacingOccurrences(of: shortPrefix, with: "")
+    }
 
     func callAsFunction(_ error: LoadError) -> LoadError {
         LoadError(file: self(error.file), line: error.line, column: error.column, message: self(error.message))

@@ -11,8 +11,11 @@ public struct RequestOptions: Sendable {
     public var language: AuditLanguage?
     public var table: AuditCSVTable
 
-    public static func resolve(_ form: UploadForm, catalog: RuleSetCatalog, formats: [String], today: PlanDate = .today()) throws(APIError) -> RequestOptions {
-        guard let ruleSet = catalog.entry(named: form.fields["ruleset"]) else {
+    public static func resolve(_ form: UploadForm, catalog: RuleSetCatalog, formats: [String],
+                               defaultFormat: String = "json", today: PlanDate = .today()) throws(APIError) -> RequestOptions {
+        // An empty `ruleset` (a client sending the field without a choice) means the default.
+        let requested = form.fields["ruleset"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let ruleSet = catalog.entry(named: requested) else {
             throw APIError(400, "unknown rule set `\(form.fields["ruleset"] ?? "")`; this server has: \(catalog.entries.map(\.name).joined(separator: ", "))")
         }
         var asOf = ruleSet.asOf ?? today
@@ -20,7 +23,7 @@ public struct RequestOptions: Sendable {
             guard let date = PlanDate(iso: text) else { throw APIError(400, "`asOf` is a date written YYYY-MM-DD, got `\(text.prefix(40))`") }
             asOf = date
         }
-        let format = form.fields["format"] ?? "json"
+        let format = form.fields["format"] ?? defaultFormat
         guard formats.contains(format) else {
             throw APIError(400, "unknown format `\(format.prefix(40))`; available: \(formats.joined(separator: ", "))")
         }

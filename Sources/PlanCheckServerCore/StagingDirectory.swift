@@ -8,11 +8,12 @@ import Glibc
 /// path out, errors included. The library reads datasets, inline suppressions and the audit by
 /// path, so staging them is what keeps the server's answers identical to the CLI's.
 public enum StagingDirectory {
-    /// Where the private folders are made (the system's temporary folder).
-    public static var parent: String { FileManager.default.temporaryDirectory.path }
+    /// Where the private folders are made by default (the system's temporary folder).
+    public static var systemParent: String { FileManager.default.temporaryDirectory.path }
 
-    public static func withStaged<R>(_ files: [UploadedFile], _ body: (_ folder: String, _ paths: [String]) throws(APIError) -> R) throws(APIError) -> R {
-        let folder = try make()
+    public static func withStaged<R>(_ files: [UploadedFile], in parent: String,
+                                     _ body: (_ folder: String, _ paths: [String]) throws(APIError) -> R) throws(APIError) -> R {
+        let folder = try make(in: parent)
         defer { remove(folder) }
         var paths: [String] = []
         for file in files {
@@ -26,7 +27,7 @@ public enum StagingDirectory {
         return try body(folder, paths)
     }
 
-    static func make() throws(APIError) -> String {
+    static func make(in parent: String) throws(APIError) -> String {
         var template = Array((parent + "/plancheck-server-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!) }
         guard made != nil else { throw APIError(500, "the server cannot make a temporary folder") }

@@ -1,84 +1,59 @@
 import Foundation
-import HTTPTypes
-import Hummingbird
-import HummingbirdTesting
-import NIOCore
 import Testing
 import PlanCheck
-@testable import PlanCheckServer
 @testable import PlanCheckServerCore
 
 /// The real server on an ephemeral loopback port, spoken to over TCP.
 @Suite struct LiveServerTests {
-    static func app(limits: ServerLimits? = nil) -> some ApplicationProtocol {
-        ServerSetup(service: ExampleServer.service(limits: limits)).application(host: "127.0.0.1", port: 0)
-    }
-
-    static func upload(_ body: MultipartBody) -> (HTTPFields, ByteBuffer) {
-        var headers = HTTPFields()
-        headers[.contentType] = MultipartBody.contentType
-        return (headers, body.buffer)
-    }
-
-    static func json(_ buffer: ByteBuffer) -> [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))) as? [String: Any]
-    }
-
     @Test func healthRuleSetsPageAndDocument() async throws {
-        try await Self.app().test(.live) { client in
-            try await client.execute(uri: "/healthz", method: .get) { response in
-                #expect(response.status == .ok)
-                #expect(Self.json(response.body)?["status"] as? String == "ok")
-            }
-            try await client.execute(uri: "/api/v1/rulesets", method: .get) { response in
-                let sets = Self.json(response.body)?["ruleSets"] as? [[String: Any]]
-                #expect(sets?.compactMap { $0["name"] as? String } == ["office-basics", "shenzhen-2011", "ledger-xlsx", "audit-demo"])
-            }
-            try await client.execute(uri: "/?lang=en", method: .get) { response in
-                #expect(response.status == .ok)
-                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
-                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
-                #expect(String(buffer: response.body).contains("<html lang=\"en\">"))
-            }
-            try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response in
-                #expect(Self.json(response.body)?["openapi"] as? String == "3.1.0")
-            }
+        try await LiveServer.with { client in
+            let health = try await client.get("/healthz")
+            #expect(health.status == 200)
+            #expect(health.json?["status"] as? String == "ok")
+            let sets = try await client.get("/api/v1/rulesets").json?["ruleSets"] as? [[String: Any]]
+            #expect(sets?.compactMap { $0["name"] as? String } == ["office-basics", "shenzhen-2011", "ledger-xlsx", "audit-demo"])
+            let page = try await client.get("/?lang=en")
+            #expect(page.status == 200)
+            #expect(page.header("Content-Type") == "text/html; charset=utf-8")
+            #expect(page.header("Content-Security-Policy")?.contains("default-src 'self'") == true)
+            #expect(page.text.contains("<html lang=\"en\">"))
+            #expect(try await client.get("/api/v1/openapi.json").json?["openapi"] as? String == "3.1.0")
+            #expect(try await client.get("/assets/page.js").text.contains("use strict"))
         }
     }
 
     /// Every route in the table answers on the live router (none falls through to 404), and a
-    /// known path with another method is 405 with `Allow`.
+    /// known path with another method is 405 with `Allow`; errors carry the security headers.
     @Test func everyRouteIsRoutedAndOtherMethodsAre405() async throws {
-        try await Self.app().test(.live) { client in
+        try await LiveServer.with { client in
             for route in ServerRoute.allCases {
-                let method = HTTPRequest.Method(route.method)!
-                try await client.execute(uri: route.path, method: method, body: route.takesUpload ? ByteBuffer() : nil) { response in
-                    #expect(response.status.code != 404, "\(route.method) \(route.path)")
-                    #expect(response.status.code != 405, "\(route.method) \(route.path)")
-                }
-                let other: HTTPRequest.Method = route.method == "GET" ? .delete : .get
-                try await client.execute(uri: route.path, method: other) { response in
-                    #expect(response.status.code == 405, "\(other) \(route.path)")
-                    #expect(response.headers[HTTPField.Name("Allow")!] == route.method)
-                    #expect(Self.json(response.body)?["error"] != nil)
-                }
+                let answer = try await client.send(route.method, route.path)
+                #expect(answer.status != 404, "\(route.method) \(route.path)")
+                #expect(answer.status != 405, "\(route.method) \(route.path)")
+                let other = route.method == "GET" ? "DELETE" : "GET"
+                let refused = try await client.send(other, route.path)
+                #expect(refused.status == 405, "\(other) \(route.path)")
+                #expect(refused.header("Allow") == route.method)
+                #expect(refused.json?["error"] != nil)
+                #expect(refused.header("X-Content-Type-Options") == "nosniff")
             }
-            try await client.execute(uri: "/etc/passwd", method: .get) { response in
-                #expect(response.status == .notFound)
-                #expect(Self.json(response.body)?["error"] != nil)
-            }
+            let missing = try await client.get("/etc/passwd")
+            #expect(missing.status == 404)
+            #expect(missing.json?["error"] != nil)
         }
     }
 
     @Test func checkOverHTTPMatchesTheCLI() async throws {
         let folder = repositoryRoot + "/Examples/shenzhen-2011"
         let cli = try CLI.run(["check", "plan.yaml", "units.yaml", "--format", "json"], in: folder)
-        let (headers, body) = Self.upload(try MultipartBody.files(in: folder, ["plan.yaml", "units.yaml"], fields: ["ruleset": "shenzhen-2011"]))
-        try await Self.app().test(.live) { client in
-            try await client.execute(uri: "/api/v1/check", method: .post, headers: headers, body: body) { response in
-                #expect(response.status == .ok)
-                #expect(String(buffer: response.body) == cli.stdout)
-            }
+        let body = try MultipartBody.files(in: folder, ["plan.yaml", "units.yaml"], fields: ["ruleset": "shenzhen-2011"])
+        try await LiveServer.with { client in
+            let answer = try await client.post("/api/v1/check", body)
+            #expect(answer.status == 200)
+            #expect(answer.text == cli.stdout)
+            let download = try await client.post("/api/v1/check", try MultipartBody.files(in: folder, ["plan.yaml"], fields: ["format": "sarif"]))
+            #expect(download.header("Content-Type") == "application/sarif+json; charset=utf-8")
+            #expect(download.header("Content-Disposition")?.hasPrefix("attachment; filename=\"plancheck-findings.sarif\"") == true)
         }
     }
 
@@ -86,72 +61,55 @@ import PlanCheck
     @Test func badRequestsThenAGoodOne() async throws {
         var small = ServerLimits()
         small.maxRequestBytes = 64 << 10
-        try await Self.app(limits: small).test(.live) { client in
-            var json = HTTPFields()
-            json[.contentType] = "application/json"
-            try await client.execute(uri: "/api/v1/check", method: .post, headers: json, body: ByteBuffer(string: "{}")) { response in
-                #expect(response.status.code == 415)
-            }
+        try await LiveServer.with(limits: small) { client in
+            #expect(try await client.send("POST", "/api/v1/check", headers: ["Content-Type": "application/json"], body: Array("{}".utf8)).status == 415)
             var big = MultipartBody()
             big.file("big.yaml", String(repeating: "# padding\n", count: 10_000))
-            let (headers, body) = Self.upload(big)
-            try await client.execute(uri: "/api/v1/check", method: .post, headers: headers, body: body) { response in
-                #expect(response.status.code == 413)
-            }
+            let tooLarge = try await client.post("/api/v1/check", big)
+            #expect(tooLarge.status == 413)
+            #expect(tooLarge.json?["error"] != nil)
             var traversal = MultipartBody()
             traversal.file("../../plan.yaml", "tasks: []\n")
-            let (h2, b2) = Self.upload(traversal)
-            try await client.execute(uri: "/api/v1/check", method: .post, headers: h2, body: b2) { response in
-                #expect(response.status.code == 400)
-            }
+            #expect(try await client.post("/api/v1/check", traversal).status == 400)
+            var truncated = MultipartBody()
+            truncated.file("plan.yaml", "tasks: []\n")
+            let cut = Array(truncated.bytes.dropLast(20))
+            #expect(try await client.send("POST", "/api/v1/check", headers: ["Content-Type": MultipartBody.contentType], body: cut).status == 400)
             var good = MultipartBody()
             good.file("plan.yaml", "tasks:\n  - {id: T1, title: 测试}\n")
             good.field("ruleset", "office-basics")
-            let (h3, b3) = Self.upload(good)
-            try await client.execute(uri: "/api/v1/check", method: .post, headers: h3, body: b3) { response in
-                #expect(response.status == .ok)
-                #expect((Self.json(response.body)?["findings"] as? [Any])?.isEmpty == false)
-            }
+            let answer = try await client.post("/api/v1/check", good)
+            #expect(answer.status == 200)
+            #expect((answer.json?["findings"] as? [Any])?.isEmpty == false)
         }
     }
 
-    /// A request that announces 2 GiB is refused from its headers, before any body is read.
+    /// A request announcing 2 GiB is refused from its headers, before its body is read.
     @Test func announcedHugeBodyIs413() async throws {
-        try await Self.app().test(.live) { client in
-            var headers = HTTPFields()
-            headers[.contentType] = MultipartBody.contentType
-            headers[.contentLength] = String(2 << 30)
-            try await client.execute(uri: "/api/v1/check", method: .post, headers: headers, body: ByteBuffer(string: "--x")) { response in
-                #expect(response.status.code == 413)
-            }
+        try await LiveServer.with { client in
+            let answer = try await client.send("POST", "/api/v1/check",
+                                               headers: ["Content-Type": MultipartBody.contentType, "Content-Length": String(2 << 30)],
+                                               body: Array("--x".utf8))
+            #expect(answer.status == 413)
+            #expect(try await client.get("/healthz").status == 200)
         }
     }
 
-    /// Several clients at once get the same answers a single client gets.
+    /// Several clients at once get the same answer a single client gets.
     @Test func concurrentChecksAgree() async throws {
         let folder = repositoryRoot + "/Examples/shenzhen-2011"
-        let (headers, body) = Self.upload(try MultipartBody.files(in: folder, ["plan.yaml", "units.yaml"], fields: ["asOf": "2011-12-31"]))
-        try await Self.app().test(.live) { client in
-            let port = try #require(client.port)
-            let expected = try await client.execute(uri: "/api/v1/check", method: .post, headers: headers, body: body) { response in
-                String(buffer: response.body)
-            }
-            let answers = try await withThrowingTaskGroup(of: String.self) { group in
-                for _ in 0..<8 {
-                    group.addTask {
-                        let other = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(60)))
-                        other.connect()
-                        let response = try await other.execute(TestClient.Request("/api/v1/check", method: .post, headers: headers, body: body))
-                        try await other.shutdown()
-                        return response.body.map { String(buffer: $0) } ?? ""
-                    }
-                }
-                var all: [String] = []
+        let body = try MultipartBody.files(in: folder, ["plan.yaml", "units.yaml"], fields: ["asOf": "2011-12-31"])
+        try await LiveServer.with { client in
+            let expected = try await client.post("/api/v1/check", body)
+            #expect(expected.status == 200)
+            let answers = try await withThrowingTaskGroup(of: HTTPTestClient.Response.self) { group in
+                for _ in 0..<8 { group.addTask { try await client.post("/api/v1/check", body) } }
+                var all: [HTTPTestClient.Response] = []
                 for try await answer in group { all.append(answer) }
                 return all
             }
             #expect(answers.count == 8)
-            #expect(answers.allSatisfy { $0 == expected })
+            #expect(answers.allSatisfy { $0.status == 200 && $0.body == expected.body })
         }
     }
 }

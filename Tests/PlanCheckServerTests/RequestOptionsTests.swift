@@ -23,6 +23,7 @@ import PlanCheck
         let basics = try resolve(["ruleset": "office-basics"]).get()
         #expect(basics.asOf == PlanDate(year: 2026, month: 3, day: 1))     // no asOf configured: today
         #expect(try resolve(["asOf": "2020-02-29"]).get().asOf == PlanDate(year: 2020, month: 2, day: 29))
+        #expect(try resolve(["ruleset": ""]).get().ruleSet.name == "shenzhen-2011")
     }
 
     @Test(arguments: [["ruleset": "nope"], ["asOf": "2020-02-30"], ["asOf": "yesterday"], ["format": "pdf"], ["lang": "fr"], ["table": "people"]])

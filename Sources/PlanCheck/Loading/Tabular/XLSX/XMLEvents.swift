@@ -20,6 +20,12 @@ extension XMLHandler {
 /// resolved, so a workbook cannot make us read local files or the network.
 enum XMLEvents {
     static func parse(_ data: Data, part: String, file: String, into handler: some XMLHandler) throws(LoadError) {
+        // SpreadsheetML parts never have a DTD; one that does is an entity attack (XXE, billion
+        // laughs), refused outright rather than parsed with its entities left out.
+        if declaresDTD(data) {
+            throw LoadError(file: file, line: 1, column: 1,
+                            message: "\(part) declares a DTD (<!DOCTYPE …>), which workbooks never do; the file is refused (XML entity attack?)")
+        }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
@@ -36,6 +42,24 @@ enum XMLEvents {
         if !delegate.sawRoot || delegate.depth != 0 {
             throw LoadError(file: file, line: 1, column: 1,
                             message: "\(part) ends before its XML is complete (\(delegate.sawRoot ? "\(delegate.depth) element(s) left open" : "no root element")); the workbook is truncated or damaged")
+        }
+    }
+
+    /// True when `<!DOCTYPE` comes before the first element (where XML allows it).
+    static func declaresDTD(_ data: Data) -> Bool {
+        let marker = Array("<!DOCTYPE".utf8)
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count {
+                    let next = bytes[i + 1]
+                    if (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == UInt8(ascii: "_") { return false }
+                    if i + marker.count <= bytes.count, (0..<marker.count).allSatisfy({ bytes[i + $0] == marker[$0] }) { return true }
+                }
+                i += 1
+            }
+            return false
         }
     }
 
