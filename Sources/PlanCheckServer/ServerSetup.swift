@@ -54,20 +54,20 @@ struct ServerSetup: Sendable {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limits.maxRequestBytes {
             return APIError(413, "the request is larger than the limit of \(limits.maxRequestBytes) bytes").answer
         }
-        let form: UploadForm
+        let body: ByteBuffer
         do {
-            let body = try await request.body.collect(upTo: limits.maxRequestBytes)
-            form = try MultipartFormParser(limits: limits).parse(body: body, contentType: request.headers[.contentType])
-        } catch let error as APIError {
-            return error.answer
+            body = try await request.body.collect(upTo: limits.maxRequestBytes)
         } catch is NIOTooManyBytesError {
             return APIError(413, "the request is larger than the limit of \(limits.maxRequestBytes) bytes").answer
         } catch {
             return APIError(400, "the request body could not be read").answer
         }
         let service = self.service
+        let contentType = request.headers[.contentType]
+        // Parsing the form is CPU work too (byte by byte): it runs on a worker, like the check.
         return await workers.run {
             do throws(APIError) {
+                let form = try MultipartFormParser(limits: limits).parse(body: body, contentType: contentType)
                 switch route {
                 case .check: return try service.check(form)
                 case .audit: return try service.audit(form)
