@@ -6,8 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_CI_SECONDS:-12}
+# Release: in a debug build SwiftPM renames an executable's entry point for testing
+# (`TARGET_main`), which a libFuzzer target (main comes from libFuzzer) does not have.
+export FUZZ_CONFIG=${FUZZ_CONFIG:-release}
 start=$(date +%s)
-swift build -c release --package-path Fuzz --scratch-path .build-fuzz \
+swift build -c "$FUZZ_CONFIG" --package-path Fuzz --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >/dev/null
 echo "fuzz targets built in $(( $(date +%s) - start )) s"
 targets=(yaml json jsonl csv tsv xlsx expression jsonpath rules deadline)

@@ -5,12 +5,13 @@
 # Builds the Fuzz/ package with -sanitize=fuzzer,address (scratch .build-fuzz), seeds a corpus
 # from Examples/ and the test fixtures, and stops with exit code 1 on a crash, an input slower
 # than 10 s or memory above 2 GB. Findings are written to .build-fuzz/findings/TARGET/.
-# Environment: FUZZ_NO_BUILD=1 skips the build.
+# Environment: FUZZ_NO_BUILD=1 skips the build; FUZZ_CONFIG=debug builds faster (slower runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: Scripts/fuzz.sh TARGET [SECONDS]}
 seconds=${2:-60}
 scratch=.build-fuzz
+config=${FUZZ_CONFIG:-release}
 
 case "$target" in
   expression) product=FuzzExpression; seeds="Rules Examples Tests/cel-differential" ; pattern='*.yml *.yaml *.txt *.json' ;;
@@ -21,10 +22,10 @@ case "$target" in
 esac
 
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
-  swift build -c release --package-path Fuzz --scratch-path "$scratch" --product "$product" \
+  swift build -c "$config" --package-path Fuzz --scratch-path "$scratch" --product "$product" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
 fi
-binary="$scratch/release/$product"
+binary="$scratch/$config/$product"
 
 corpus="$scratch/corpus/$target"
 findings="$scratch/findings/$target"
