@@ -16,10 +16,10 @@ import Testing
     ])
 
     static let findings = [
-        DocxFixture.finding(5, "unknown unit `市科工贸信` (did you mean 市科工贸信委?)"),
-        DocxFixture.finding(9, "unknown unit `市委宣传部`", severity: .warning),
-        DocxFixture.finding(0, "declared total 25 differs from the sum of the parts 24", rule: "total.mismatch"),
-        DocxFixture.finding(10, "no deadline", rule: "deadline.missing", severity: .info),
+        ReviewFixture.finding(5, "unknown unit `市科工贸信` (did you mean 市科工贸信委?)"),
+        ReviewFixture.finding(9, "unknown unit `市委宣传部`", severity: .warning),
+        ReviewFixture.finding(0, "declared total 25 differs from the sum of the parts 24", rule: "total.mismatch"),
+        ReviewFixture.finding(10, "no deadline", rule: "deadline.missing", severity: .info),
     ]
 
     let page = AnnotatedView.html(document: Self.document, findings: Self.findings)
@@ -67,7 +67,7 @@ import Testing
 
     @Test func englishAndTextPlans() {
         let text = PlanDocument(file: "plan.md", paragraphs: [PlanParagraph(line: 1, text: "# Plan", outlineLevel: 1), PlanParagraph(line: 3, text: "Task A")])
-        let page = AnnotatedView.html(document: text, findings: [DocxFixture.finding(3, "no lead unit", rule: "required")], lang: .en)
+        let page = AnnotatedView.html(document: text, findings: [ReviewFixture.finding(3, "no lead unit", rule: "required")], lang: .en)
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(page.contains("<title>Review: plan.md</title>"))
         #expect(page.contains("<a href=\"#p-3\">line 3</a> <span class=\"badge\">Error</span> no lead unit <code>required</code>"))

@@ -15,9 +15,9 @@ import Testing
         folder.write("rules.yml", "rules: []\n")
         let cases: [(String, [UInt8], String)] = [
             ("text.docx", Array("不是压缩包".utf8), "text.docx:1:1: error: not a Word (.docx) file: it does not start with a ZIP signature (PK)"),
-            ("xxe.docx", try DocxFixture.package(document: "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><w:document \(DocxFixture.w)/>"),
+            ("xxe.docx", try ReviewFixture.package(document: "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><w:document \(ReviewFixture.w)/>"),
              "xxe.docx:1:1: error: word/document.xml (line 1, column 1) is not usable XML: a DTD or entity declaration"),
-            ("comments.docx", try DocxFixture.package(comments: "<w:comments \(DocxFixture.w)><w:comment w:id=\"1\">"),
+            ("comments.docx", try ReviewFixture.package(comments: "<w:comments \(ReviewFixture.w)><w:comment w:id=\"1\">"),
              "comments.docx:1:1: error: word/comments.xml (line 1, column "),
         ]
         for (name, bytes, _) in cases {
@@ -35,7 +35,7 @@ import Testing
 
     @Test func refusesToOverwriteThePlanAndOtherFormats() throws {
         let folder = try TemporaryDirectory()
-        try Data(try DocxFixture.package()).write(to: URL(fileURLWithPath: folder.path + "/plan.docx"))
+        try Data(try ReviewFixture.package()).write(to: URL(fileURLWithPath: folder.path + "/plan.docx"))
         let same = try cli.run(["review", "plan.docx", "--output", "./plan.docx"], in: folder.path)
         #expect(same.status == 2)
         #expect(same.stderr.contains("is the plan itself; the original is never overwritten"))

@@ -10,20 +10,20 @@ import Testing
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     let findings = [
-        DocxFixture.finding(5, "unknown unit `市科工贸信` (did you mean 市科工贸信委?)"),
-        DocxFixture.finding(9, "unknown unit `市委宣传部`", severity: .warning),
-        DocxFixture.finding(0, "declared total 25 differs from the sum of the parts 24", rule: "total.mismatch"),
-        DocxFixture.finding(2, "empty paragraph", rule: "style.empty", severity: .info),
+        ReviewFixture.finding(5, "unknown unit `市科工贸信` (did you mean 市科工贸信委?)"),
+        ReviewFixture.finding(9, "unknown unit `市委宣传部`", severity: .warning),
+        ReviewFixture.finding(0, "declared total 25 differs from the sum of the parts 24", rule: "total.mismatch"),
+        ReviewFixture.finding(2, "empty paragraph", rule: "style.empty", severity: .info),
     ]
 
     @Test(.enabled(if: soffice != nil, "LibreOffice (soffice) is not installed — apt-get install -y libreoffice-writer, or Scripts/ci-review.sh: conversion check skipped"))
     func libreOfficeReadsEveryComment() throws {
-        let human = "<w:comments \(DocxFixture.w)><w:comment w:id=\"0\" w:author=\"张三\" w:initials=\"ZS\"><w:p><w:r><w:t>请核实</w:t></w:r></w:p></w:comment></w:comments>"
-        let body = DocxFixture.planBody.replacingOccurrences(of: "纳入年度计划。</w:t></w:r></w:p>", with: "纳入年度计划。</w:t></w:r><w:r><w:commentReference w:id=\"0\"/></w:r></w:p>")
-        var types = DocxFixture.contentTypes
+        let human = "<w:comments \(ReviewFixture.w)><w:comment w:id=\"0\" w:author=\"张三\" w:initials=\"ZS\"><w:p><w:r><w:t>请核实</w:t></w:r></w:p></w:comment></w:comments>"
+        let body = ReviewFixture.planBody.replacingOccurrences(of: "纳入年度计划。</w:t></w:r></w:p>", with: "纳入年度计划。</w:t></w:r><w:r><w:commentReference w:id=\"0\"/></w:r></w:p>")
+        var types = ReviewFixture.contentTypes
         types = types.replacingOccurrences(of: "</Types>", with: "<Override PartName=\"/word/comments.xml\" ContentType=\"\(PackageRelationships.commentsContentType)\"/></Types>")
-        let rels = DocxFixture.documentRels.replacingOccurrences(of: "</Relationships>", with: "<Relationship Id=\"rId9\" Type=\"\(PackageRelationships.commentsTypes[0])\" Target=\"comments.xml\"/></Relationships>")
-        var original = try DocxFixture.package(document: DocxFixture.document(body), comments: human, documentRels: rels)
+        let rels = ReviewFixture.documentRels.replacingOccurrences(of: "</Relationships>", with: "<Relationship Id=\"rId9\" Type=\"\(PackageRelationships.commentsTypes[0])\" Target=\"comments.xml\"/></Relationships>")
+        var original = try ReviewFixture.package(document: ReviewFixture.document(body), comments: human, documentRels: rels)
         var package = try WordPackage(bytes: original, file: "plan.docx", limits: .default)
         package.set("[Content_Types].xml", Array(types.utf8), after: "")
         original = try package.archived()

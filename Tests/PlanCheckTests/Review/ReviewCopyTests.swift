@@ -4,13 +4,13 @@ import Testing
 
 @Suite struct ReviewCopyTests {
     let findings = [
-        DocxFixture.finding(5, "unknown unit `市科工贸信` (did you mean 市科工贸信委?)"),
-        DocxFixture.finding(9, "unknown unit `市委宣传部`", severity: .warning),
-        DocxFixture.finding(0, "declared total 25 differs from the sum of the parts 24", rule: "total.mismatch"),
+        ReviewFixture.finding(5, "unknown unit `市科工贸信` (did you mean 市科工贸信委?)"),
+        ReviewFixture.finding(9, "unknown unit `市委宣传部`", severity: .warning),
+        ReviewFixture.finding(0, "declared total 25 differs from the sum of the parts 24", rule: "total.mismatch"),
     ]
 
     @Test func everyFindingIsACommentOnItsParagraph() throws {
-        let original = try DocxFixture.package()
+        let original = try ReviewFixture.package()
         let copy = try ReviewCopy.make(original: original, file: "plan.docx", findings: findings)
         let back = try ReadBack(copy)
         #expect(back.comments.count == 3)
@@ -29,14 +29,14 @@ import Testing
     }
 
     @Test func englishComments() throws {
-        let copy = try ReviewCopy.make(original: try DocxFixture.package(), file: "plan.docx", findings: [findings[0]], language: .en)
+        let copy = try ReviewCopy.make(original: try ReviewFixture.package(), file: "plan.docx", findings: [findings[0]], language: .en)
         let back = try ReadBack(copy)
         #expect(back.comments.first?.text == "Error: unknown unit `市科工贸信` (did you mean 市科工贸信委?)\nRule: accountability.unknown-unit\nSuggestion: 市科工贸信委")
     }
 
     @Test func theOtherPartsAreCopiedByteForByteAndTheOPCBookkeepingIsAdded() throws {
         let image = (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        let original = try DocxFixture.package(extra: [("word/media/image1.png", image), ("docProps/app.xml", Array("<Properties/>".utf8))])
+        let original = try ReviewFixture.package(extra: [("word/media/image1.png", image), ("docProps/app.xml", Array("<Properties/>".utf8))])
         let before = try ReadBack(original)
         let copy = try ReviewCopy.make(original: original, file: "plan.docx", findings: findings)
         let after = try ReadBack(copy)
@@ -50,19 +50,19 @@ import Testing
         // The document changes only by the inserted marks.
         let document = String(decoding: try #require(after.parts["word/document.xml"]), as: UTF8.self)
         let stripped = document.replacing(/<w:commentRange(Start|End) w:id="\d+"\/>|<w:r><w:commentReference w:id="\d+"\/><\/w:r>/, with: "")
-        #expect(stripped == DocxFixture.document(DocxFixture.planBody))
-        #expect(original == (try DocxFixture.package(extra: [("word/media/image1.png", image), ("docProps/app.xml", Array("<Properties/>".utf8))])))
+        #expect(stripped == ReviewFixture.document(ReviewFixture.planBody))
+        #expect(original == (try ReviewFixture.package(extra: [("word/media/image1.png", image), ("docProps/app.xml", Array("<Properties/>".utf8))])))
     }
 
     @Test func aRerunReplacesPlanChecksCommentsAndKeepsAPersonsComment() throws {
         // A reviewer's comment on paragraph 4, with a bookmark whose id (7) is taken too.
-        let body = DocxFixture.planBody.replacingOccurrences(
+        let body = ReviewFixture.planBody.replacingOccurrences(
             of: "<w:p><w:r><w:t xml:space=\"preserve\">（1）",
             with: "<w:p><w:bookmarkStart w:id=\"7\" w:name=\"b\"/><w:commentRangeStart w:id=\"3\"/><w:r><w:t xml:space=\"preserve\">（1）")
             .replacingOccurrences(of: "市发展改革委</w:t></w:r></w:p>",
                                   with: "市发展改革委</w:t></w:r><w:commentRangeEnd w:id=\"3\"/><w:r><w:rPr><w:rStyle w:val=\"a5\"/></w:rPr><w:commentReference w:id=\"3\"/></w:r><w:bookmarkEnd w:id=\"7\"/></w:p>")
-        let human = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments \(DocxFixture.w)><w:comment w:id=\"3\" w:author=\"张三\" w:date=\"2026-11-30T10:00:00Z\" w:initials=\"ZS\"><w:p><w:r><w:t>请核实牵头单位</w:t></w:r></w:p></w:comment></w:comments>"
-        let original = try DocxFixture.package(document: DocxFixture.document(body), comments: human)
+        let human = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments \(ReviewFixture.w)><w:comment w:id=\"3\" w:author=\"张三\" w:date=\"2026-11-30T10:00:00Z\" w:initials=\"ZS\"><w:p><w:r><w:t>请核实牵头单位</w:t></w:r></w:p></w:comment></w:comments>"
+        let original = try ReviewFixture.package(document: ReviewFixture.document(body), comments: human)
         let first = try ReviewCopy.make(original: original, file: "plan.docx", findings: findings)
         let firstBack = try ReadBack(first)
         #expect(firstBack.comments.map(\.author) == ["张三", "PlanCheck", "PlanCheck", "PlanCheck"])
@@ -85,7 +85,7 @@ import Testing
 
         // No findings left: the copy is the original again (the person's comment alone).
         let clean = try ReadBack(try ReviewCopy.make(original: second, file: "plan.docx", findings: []))
-        #expect(clean.parts["word/document.xml"] == Array(DocxFixture.document(body).utf8))
+        #expect(clean.parts["word/document.xml"] == Array(ReviewFixture.document(body).utf8))
         #expect(clean.comments.map(\.author) == ["张三"])
     }
 
@@ -93,15 +93,15 @@ import Testing
     /// key entries by them. PlanCheck's entries go with its comments; the person's stay.
     @Test func wordsCommentSidePartsLoseOnlyPlanChecksEntries() throws {
         let w14 = "xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\""
-        let comments = "<w:comments \(DocxFixture.w) \(w14)>"
+        let comments = "<w:comments \(ReviewFixture.w) \(w14)>"
             + "<w:comment w:id=\"1\" w:author=\"张三\"><w:p w14:paraId=\"11111111\"><w:r><w:t>请核实</w:t></w:r></w:p></w:comment>"
             + "<w:comment w:id=\"2\" w:author=\"PlanCheck\" w:initials=\"PC\"><w:p w14:paraId=\"22222221\"/><w:p w14:paraId=\"22222222\"/></w:comment></w:comments>"
-        let body = DocxFixture.planBody.replacingOccurrences(of: "（1）加快建设国际化城市。牵头单位：市发展改革委</w:t></w:r></w:p>",
+        let body = ReviewFixture.planBody.replacingOccurrences(of: "（1）加快建设国际化城市。牵头单位：市发展改革委</w:t></w:r></w:p>",
             with: "（1）加快建设国际化城市。牵头单位：市发展改革委</w:t></w:r><w:r><w:commentReference w:id=\"1\"/></w:r><w:r><w:commentReference w:id=\"2\"/></w:r></w:p>")
         let extended = "<w15:commentsEx xmlns:w15=\"http://schemas.microsoft.com/office/word/2012/wordml\"><w15:commentEx w15:paraId=\"11111111\" w15:done=\"0\"/><w15:commentEx w15:paraId=\"22222222\" w15:done=\"1\"/></w15:commentsEx>"
         let ids = "<w16cid:commentsIds xmlns:w16cid=\"http://schemas.microsoft.com/office/word/2016/wordml/cid\"><w16cid:commentId w16cid:paraId=\"11111111\" w16cid:durableId=\"0AAAAAAA\"/><w16cid:commentId w16cid:paraId=\"22222222\" w16cid:durableId=\"0BBBBBBB\"/></w16cid:commentsIds>"
         let extensible = "<w16cex:commentsExtensible xmlns:w16cex=\"http://schemas.microsoft.com/office/word/2018/wordml/cex\"><w16cex:commentExtensible w16cex:durableId=\"0AAAAAAA\" w16cex:dateUtc=\"2026-11-30T10:00:00Z\"/><w16cex:commentExtensible w16cex:durableId=\"0BBBBBBB\"><w16cex:extLst/></w16cex:commentExtensible></w16cex:commentsExtensible>"
-        let original = try DocxFixture.package(document: DocxFixture.document(body), comments: comments,
+        let original = try ReviewFixture.package(document: ReviewFixture.document(body), comments: comments,
                                                extra: [("word/commentsExtended.xml", Array(extended.utf8)), ("word/commentsIds.xml", Array(ids.utf8)),
                                                        ("word/commentsExtensible.xml", Array(extensible.utf8))])
         let back = try ReadBack(try ReviewCopy.make(original: original, file: "plan.docx", findings: []))
@@ -114,10 +114,10 @@ import Testing
     }
 
     @Test func wholeDocumentFindingsHangOnTheFirstParagraphWithTextWithoutATitleStyle() throws {
-        let body = "<w:p/>" + DocxFixture.paragraph("关于印发行动计划的通知") + DocxFixture.paragraph("正文")
-        let original = try DocxFixture.package(document: DocxFixture.document(body), styles: nil)
+        let body = "<w:p/>" + ReviewFixture.paragraph("关于印发行动计划的通知") + ReviewFixture.paragraph("正文")
+        let original = try ReviewFixture.package(document: ReviewFixture.document(body), styles: nil)
         let copy = try ReviewCopy.make(original: original, file: "plan.docx",
-                                       findings: [DocxFixture.finding(0, "a"), DocxFixture.finding(99, "b"), DocxFixture.finding(1, "c")])
+                                       findings: [ReviewFixture.finding(0, "a"), ReviewFixture.finding(99, "b"), ReviewFixture.finding(1, "c")])
         let back = try ReadBack(copy)
         // Line 1 is a paragraph (the empty one): that finding stays there; 0 and 99 go to the title.
         #expect(back.starts.mapValues(\.count) == [1: 1, 2: 2])
@@ -125,17 +125,17 @@ import Testing
     }
 
     @Test func aTitleStyledParagraphWinsOverTheFirstLine() throws {
-        let body = DocxFixture.paragraph("深府〔2011〕1号") + DocxFixture.paragraph("行动纲要", style: "a3")
-        let copy = try ReviewCopy.make(original: try DocxFixture.package(document: DocxFixture.document(body)), file: "plan.docx",
-                                       findings: [DocxFixture.finding(0, "whole")])
+        let body = ReviewFixture.paragraph("深府〔2011〕1号") + ReviewFixture.paragraph("行动纲要", style: "a3")
+        let copy = try ReviewCopy.make(original: try ReviewFixture.package(document: ReviewFixture.document(body)), file: "plan.docx",
+                                       findings: [ReviewFixture.finding(0, "whole")])
         #expect(try ReadBack(copy).starts == [2: ["0"]])
     }
 
     @Test func paragraphsInTextBoxesAreCountedInStartTagOrder() throws {
         // Paragraph 1 holds a text box with paragraph 2; paragraph 3 follows.
-        let body = "<w:p><w:r><w:t>外</w:t></w:r><w:r><w:pict><w:txbxContent>\(DocxFixture.paragraph("框内"))</w:txbxContent></w:pict></w:r></w:p>" + DocxFixture.paragraph("后")
-        let copy = try ReviewCopy.make(original: try DocxFixture.package(document: DocxFixture.document(body)), file: "plan.docx",
-                                       findings: [DocxFixture.finding(2, "inner"), DocxFixture.finding(3, "after")])
+        let body = "<w:p><w:r><w:t>外</w:t></w:r><w:r><w:pict><w:txbxContent>\(ReviewFixture.paragraph("框内"))</w:txbxContent></w:pict></w:r></w:p>" + ReviewFixture.paragraph("后")
+        let copy = try ReviewCopy.make(original: try ReviewFixture.package(document: ReviewFixture.document(body)), file: "plan.docx",
+                                       findings: [ReviewFixture.finding(2, "inner"), ReviewFixture.finding(3, "after")])
         let back = try ReadBack(copy)
         #expect(back.starts.mapValues(\.count) == [2: 1, 3: 1])
         #expect(back.comments.map(\.text).map { $0.split(separator: "\n")[0] } == ["错误：inner", "错误：after"])
@@ -145,8 +145,8 @@ import Testing
     /// properties must stay the paragraph's first child.
     @Test func marksFollowTheParagraphProperties() throws {
         let body = "<w:p><w:pPr/><w:r><w:t>甲</w:t></w:r></w:p><w:p><w:pPr><w:jc w:val=\"center\"/><w:rPr><w:b/></w:rPr></w:pPr></w:p><w:p w:rsidR=\"00A1\"/>"
-        let copy = try ReviewCopy.make(original: try DocxFixture.package(document: DocxFixture.document(body)), file: "plan.docx",
-                                       findings: [DocxFixture.finding(1, "a"), DocxFixture.finding(2, "b"), DocxFixture.finding(3, "c")])
+        let copy = try ReviewCopy.make(original: try ReviewFixture.package(document: ReviewFixture.document(body)), file: "plan.docx",
+                                       findings: [ReviewFixture.finding(1, "a"), ReviewFixture.finding(2, "b"), ReviewFixture.finding(3, "c")])
         let document = String(decoding: try #require(try ReadBack(copy).parts["word/document.xml"]), as: UTF8.self)
         #expect(document.contains("<w:p><w:pPr/><w:commentRangeStart w:id=\"0\"/><w:r><w:t>甲</w:t></w:r><w:commentRangeEnd w:id=\"0\"/><w:r><w:commentReference w:id=\"0\"/></w:r></w:p>"))
         #expect(document.contains("</w:rPr></w:pPr><w:commentRangeStart w:id=\"1\"/><w:commentRangeEnd w:id=\"1\"/><w:r><w:commentReference w:id=\"1\"/></w:r></w:p>"))
@@ -154,7 +154,7 @@ import Testing
     }
 
     @Test func outputIsDeterministic() throws {
-        let original = try DocxFixture.package()
+        let original = try ReviewFixture.package()
         let a = try ReviewCopy.make(original: original, file: "plan.docx", findings: findings)
         let b = try ReviewCopy.make(original: original, file: "plan.docx", findings: findings.reversed())
         #expect(a == b)

@@ -49,9 +49,9 @@ import Testing
     static var docx: [UInt8] {
         get throws {
             let body = paragraphs.enumerated().map { index, p in
-                DocxFixture.paragraph(p.text, style: index == 0 ? "a3" : p.level.map { $0 == 1 ? "1" : "2" })
+                ReviewFixture.paragraph(p.text, style: index == 0 ? "a3" : p.level.map { $0 == 1 ? "1" : "2" })
             }.joined()
-            return try DocxFixture.package(document: DocxFixture.document(body))
+            return try ReviewFixture.package(document: ReviewFixture.document(body))
         }
     }
 

@@ -6,7 +6,7 @@ import FoundationXML
 
 /// Small Word packages built from XML strings, and an independent reading of a review copy
 /// (Foundation's XMLParser, not the scanner the copy is written with).
-enum DocxFixture {
+enum ReviewFixture {
     static let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
 
     static let contentTypes = """
