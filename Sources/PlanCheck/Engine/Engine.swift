@@ -76,7 +76,8 @@ public struct Engine: Sendable {
                 return item.rule.run(root: root, context: CheckContext(asOf: asOf, root: root, collections: collections, plan: plan))
             }
         } }
-        let findings = Timing.measure("sort findings") { finalize(perRule.flatMap(\.findings)) }
+        // The loader's own findings (a plan document's `import.*` notes) take overrides like any rule's.
+        let findings = Timing.measure("sort findings") { finalize(perRule.flatMap(\.findings) + document.loadFindings) }
         return RuleOutput(findings: findings, errors: perRule.flatMap(\.errors))
     }
 

@@ -135,7 +135,7 @@ public struct SARIFReport: ReportFormat {
         for finding in input.result.findings where !seen.contains(finding.rule) {
             seen.insert(finding.rule)
             let parts = finding.rule.split(separator: ".", maxSplits: 1).map(String.init)
-            if let description = ToolRules.descriptions[finding.rule] {
+            if let description = ToolRules.descriptions[finding.rule] ?? ImportRules.description(of: finding.rule) {
                 result.append(RuleDescriptor(id: finding.rule, short: description, full: description,
                                              helpMarkdown: description, level: Self.level(finding.severity)))
             } else if let base = byID[parts[0]] {
