@@ -20,7 +20,7 @@ import Testing
         let dir = try TemporaryDirectory()
         dir.write("rules.yml", "ruleset: t\nrules:\n  - {id: lead, checker: required, target: '$.tasks[*]', fields: lead}\n")
         for (name, bytes) in HostileCorpus.files {
-            FileManager.default.createFile(atPath: dir.path + "/" + name, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: dir.path + "/" + name, contents: Data(bytes))
             let run = try Self.run(binary, ["check", "--rules", "rules.yml", name], in: dir.path)
             #expect(run.status == 2, "\(name): exit status \(run.status) (signal or watchdog if above 128)\n\(run.stderr)")
             let output = run.stdout + run.stderr
