@@ -201,4 +201,20 @@ import Testing
         #expect(facts["period"]?["start"]?.stringValue == "2021-01-01")
         #expect(facts["period"]?["end"]?.stringValue == "2025-12-31")
     }
+
+    @Test func periodSpansThePhasesWhenTheTitleNamesNone() throws {
+        let plan = try recognize("""
+        某某市推进国际化城市建设行动纲要
+        第一阶段（2011—2020年），打好基础。
+        第二阶段（2021—2050年），全面建成。
+        一、总体要求
+        """)
+        let facts = try #require(plan.root["plan"])
+        #expect(facts["phases"]?.items.count == 2)
+        #expect(facts["period"]?["start"]?.stringValue == "2011-01-01")
+        #expect(facts["period"]?["end"]?.stringValue == "2050-12-31")
+        // A period the title names wins over the phases.
+        let titled = try recognize("某某市发展规划（2021—2025年）\n第一阶段（2021—2022年），试点。\n一、总体要求\n")
+        #expect(titled.root["plan"]?["period"]?["end"]?.stringValue == "2025-12-31")
+    }
 }

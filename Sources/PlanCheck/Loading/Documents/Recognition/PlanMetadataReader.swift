@@ -46,7 +46,16 @@ enum PlanMetadataReader {
                                 ImportedField(key: "start", value: .string(span.start, position(p))),
                                 ImportedField(key: "end", value: .string(span.end, position(p)))], position(p)))
         }
-        if !phases.isEmpty { plan.add("phases", .list(phases, phases[0].position)) }
+        if !phases.isEmpty {
+            plan.add("phases", .list(phases, phases[0].position))
+            // A plan whose title names no period runs over its phases: from the first start to
+            // the last end (ISO dates compare as strings).
+            if plan.fields.allSatisfy({ $0.key != "period" }),
+               let start = phases.compactMap({ $0["start"]?.stringValue }).min(), let end = phases.compactMap({ $0["end"]?.stringValue }).max() {
+                plan.add("period", .map([ImportedField(key: "start", value: .string(start, phases[0].position)),
+                                         ImportedField(key: "end", value: .string(end, phases[0].position))], phases[0].position))
+            }
+        }
         guard !plan.fields.isEmpty else { return nil }
         return plan.map(at: title.map(position) ?? SourcePosition(line: document.paragraphs.first?.line ?? 1, column: 1))
     }
