@@ -217,4 +217,21 @@ import Testing
         let titled = try recognize("某某市发展规划（2021—2025年）\n第一阶段（2021—2022年），试点。\n一、总体要求\n")
         #expect(titled.root["plan"]?["period"]?["end"]?.stringValue == "2025-12-31")
     }
+
+    @Test func aDeadlineBeforeTheDocumentsOwnDateIsAPastReference() throws {
+        let plan = try recognize("""
+        某某市就业工作情况汇报
+        一、主要成效
+        （一）就业。2009年以前登记毕业生全部实现就业。
+        （二）社保。2014年6月底前完成社保卡发放。
+        某某市人力资源和社会保障局　二〇一三年八月十二日
+        """)
+        #expect(plan.root["plan"]?["issued"]?.stringValue == "2013-08-12")
+        #expect(plan.tasks.map { $0["due"]?.stringValue } == [nil, "2014年6月底前"])
+        // A closing deadline clause is not the document's date.
+        let undated = try recognize("某某市工作方案\n一、主要任务\n（一）建设平台，2012年12月31日前完成\n")
+        #expect(undated.root["plan"]?["issued"] == nil)
+        #expect(undated.tasks.first?["due"]?.stringValue == "2012年12月31日前")
+        #expect(DeadlineReader.year(of: "２００９年以前") == 2009 && DeadlineReader.year(of: "年底前") == nil)
+    }
 }
