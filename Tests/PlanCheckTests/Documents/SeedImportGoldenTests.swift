@@ -59,4 +59,19 @@ import Testing
         #expect(plan.actions.count == 19)
         #expect(plan.actions.allSatisfy { !($0["lead"]?.items.isEmpty ?? true) })
     }
+
+    /// `Examples/civilized-city-2020/plan.docx` (Scripts/make-plan-docx.py) types the same plan
+    /// with Word's automatic numbering: the numbers are rendered, so the records are the text's.
+    @Test func wordRenditionWithAutomaticNumberingReadsAsTheText() throws {
+        let folder = repositoryRoot + "/Examples/civilized-city-2020"
+        let text = try PlanImport.recognize(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/plan.txt"))), file: "plan.txt")
+        let word = try PlanImport.recognize(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/plan.docx"))), file: "plan.docx")
+        func records(_ plan: ImportedPlan) -> [String] {
+            (plan.sections + plan.tasks).map { record in
+                ["id", "number", "title"].map { record[$0].map(Self.text) ?? "-" }.joined(separator: " ")
+            }
+        }
+        #expect(records(word) == records(text))
+        #expect(word.tasks.map { $0["number"].map(Self.text) } == ["\"1.\"", "\"2.\"", "\"3.\"", "\"4.\"", "\"5.\"", "(一)"])
+    }
 }
