@@ -40,30 +40,27 @@ struct ListRules: ParsableCommand {
         for set in loaded.ruleSets {
             print("\nRules of `\(set.name)` (\(set.file)):")
             for rule in set.rules {
-                let override = loaded.configuration.severityOverrides[rule.id]
-                let state: String
-                switch override {
-                case .some(.none): state = "off"
-                case .some(.some(let level)): state = "\(level.rawValue) (overridden)"
-                case .none: state = rule.severity.rawValue
-                }
+                let state = Self.state(loaded.configuration.severityOverrides[rule.id], default: rule.severity)
                 print("  \(rule.id.padding(34)) \(rule.checker.padding(15)) \(state.padding(20)) \(rule.description)")
             }
         }
         Self.printImportRules(loaded.configuration.severityOverrides)
     }
 
+    /// A rule's severity as `severity:` leaves it: `off`, `warning (overridden)` or its default.
+    static func state(_ override: Severity??, default level: Severity) -> String {
+        switch override {
+        case .some(.none): "off"
+        case .some(.some(let level)): "\(level.rawValue) (overridden)"
+        case .none: level.rawValue
+        }
+    }
+
     /// The notes of reading plan documents (.docx, .txt, .md): always active, so always listed.
     static func printImportRules(_ overrides: [String: Severity?]) {
         print("\nPlan document notes (checker `\(ImportRules.checker)`, reported when `check` reads a .docx, .txt or .md plan):")
         for (id, description) in ImportRules.descriptions {
-            let override = overrides.keys.contains(id) ? overrides[id] : overrides[ImportRules.checker]
-            let state: String
-            switch override {
-            case .some(.none): state = "off"
-            case .some(.some(let level)): state = "\(level.rawValue) (overridden)"
-            case .none: state = ImportRules.defaultSeverity.rawValue
-            }
+            let state = state(overrides.keys.contains(id) ? overrides[id] : overrides[ImportRules.checker], default: ImportRules.defaultSeverity)
             print("  \(id.padding(34)) \(ImportRules.checker.padding(15)) \(state.padding(20)) \(description)")
         }
     }

@@ -113,7 +113,9 @@ import Testing
         let (yaml, _) = try findings(TabularFixtures.path("ledger.yaml"))
         let (table, _) = try findings(Self.path(format))
         #expect(table.errors.isEmpty, "\(table.errors)")
-        func summary(_ r: CheckResult) -> [String] { r.findings.map { "\($0.rule) \($0.record) \($0.message)" }.sorted() }
+        // Messages name fields as each file writes them (`牵头单位` in the ledger, `lead` in YAML), so
+        // the same findings are the same rules on the same records.
+        func summary(_ r: CheckResult) -> [String] { r.findings.map { "\($0.rule) \($0.record)" }.sorted() }
         #expect(summary(table) == summary(yaml))
         #expect(yaml.findings.count == 14 + 3)
     }
@@ -122,7 +124,7 @@ import Testing
         let (result, project) = try findings(Self.path("xlsx"))
         let text = TextReport().render(ReportInput(result: result, rules: project.engine.rules, asOf: project.engine.asOf))
             .replacingOccurrences(of: repositoryRoot + "/", with: "")
-        #expect(text.contains("Examples/ledger-xlsx/ledger.xlsx:任务台账!A3: warning: M01: missing required field `owner` [owner]"), "\(text)")
+        #expect(text.contains("Examples/ledger-xlsx/ledger.xlsx:任务台账!A3: warning: M01: missing required field `责任人` [owner]"), "\(text)")
         let unregistered = result.findings.filter { $0.rule == "lead-registered" }
         #expect(unregistered.map(\.record) == ["M10", "M11", "M12"])
         // All three point at the merged cell holding the lead units.
