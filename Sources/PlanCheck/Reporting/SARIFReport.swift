@@ -36,7 +36,9 @@ public struct SARIFReport: ReportFormat {
                 ("message", .object([("text", .string(finding.message))])),
                 ("locations", .array([location(finding)])),
                 ("partialFingerprints", .object([(Self.fingerprintKey, .string(finding.stableFingerprint))])),
-                ("properties", .object([("checker", .string(finding.checker)), ("record", .string(finding.record))])),
+                ("properties", .object([("checker", .string(finding.checker)), ("record", .string(finding.record))]
+                    // A Word finding's region line is its paragraph; say so for readers of the log.
+                    + (FindingPlace.paragraph(finding).map { [("paragraph", JSONValue.int($0))] } ?? []))),
             ]
             return .object(pairs)
         }

@@ -42,5 +42,7 @@ import Testing
         #expect(run.stdout.contains("plan.docx:¶101: error: 5.3: overdue by 184 days"))
         let json = try cli.run(["check", "Examples/plan-documents/plan.docx", "--config", "Examples/plan-documents/.plancheck.yml", "--format", "json"])
         #expect(json.stdout.contains("\"paragraph\": 101"))
+        let sarif = try cli.run(["check", "Examples/plan-documents/plan.docx", "--config", "Examples/plan-documents/.plancheck.yml", "--format", "sarif"])
+        #expect(sarif.stdout.contains("\"paragraph\": 101") || sarif.stdout.contains("\"paragraph\":101"))
     }
 }
