@@ -2,7 +2,7 @@ import ArgumentParser
 import PlanCheck
 
 /// `plancheck import PLAN… [--format yaml|json] [--output FILE]`: the dataset recognised in plan
-/// documents, for review and to keep beside the plan (docs/plan-documents.md).
+/// documents, for review and to keep beside the plan (docs/documents.md).
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -12,7 +12,7 @@ struct ImportCommand: ParsableCommand {
         responsible units, owners and deadlines, each located at its paragraph. YAML (the default) \
         names each record's paragraph in a comment; JSON is one document per input. What \
         recognition could not settle is listed as notes (and on standard error). Exit code 2 when \
-        a document cannot be read. See docs/plan-documents.md.
+        a document cannot be read. See docs/documents.md.
         """
     )
 

@@ -28,6 +28,7 @@ struct ListRules: ParsableCommand {
             print("\nNo configuration found: no \(Configuration.fileName) in \(searched.first ?? ".")"
                   + (searched.count > 1 ? " or the folders above it up to \(searched.last!)" : "")
                   + ". Listed only checkers and built-in packs; run in a plan folder, or give --config FILE or --rules FILE.")
+            Self.printImportRules([:])
             return
         }
         let loaded: Project
@@ -39,15 +40,28 @@ struct ListRules: ParsableCommand {
         for set in loaded.ruleSets {
             print("\nRules of `\(set.name)` (\(set.file)):")
             for rule in set.rules {
-                let override = loaded.configuration.severityOverrides[rule.id]
-                let state: String
-                switch override {
-                case .some(.none): state = "off"
-                case .some(.some(let level)): state = "\(level.rawValue) (overridden)"
-                case .none: state = rule.severity.rawValue
-                }
+                let state = Self.state(loaded.configuration.severityOverrides[rule.id], default: rule.severity)
                 print("  \(rule.id.padding(34)) \(rule.checker.padding(15)) \(state.padding(20)) \(rule.description)")
             }
+        }
+        Self.printImportRules(loaded.configuration.severityOverrides)
+    }
+
+    /// A rule's severity as `severity:` leaves it: `off`, `warning (overridden)` or its default.
+    static func state(_ override: Severity??, default level: Severity) -> String {
+        switch override {
+        case .some(.none): "off"
+        case .some(.some(let level)): "\(level.rawValue) (overridden)"
+        case .none: level.rawValue
+        }
+    }
+
+    /// The notes of reading plan documents (.docx, .txt, .md): always active, so always listed.
+    static func printImportRules(_ overrides: [String: Severity?]) {
+        print("\nPlan document notes (checker `\(ImportRules.checker)`, reported when `check` reads a .docx, .txt or .md plan):")
+        for (id, description) in ImportRules.descriptions {
+            let state = state(overrides.keys.contains(id) ? overrides[id] : overrides[ImportRules.checker], default: ImportRules.defaultSeverity)
+            print("  \(id.padding(34)) \(ImportRules.checker.padding(15)) \(state.padding(20)) \(description)")
         }
     }
 }
@@ -74,6 +88,12 @@ struct ExplainRule: ParsableCommand {
                     break
                 }
             }
+        }
+        if rule == nil, let description = ImportRules.description(of: id) {
+            print("Rule \(id) — checker `\(ImportRules.checker)`, severity \(ImportRules.defaultSeverity.rawValue) unless `severity:` sets it")
+            print("Reported by `check` (and printed by `import`) when reading a plan document (.docx, .txt, .md); see docs/documents.md.\n")
+            print(description)
+            return
         }
         let checkerName = rule?.checker ?? id
         // An external plugin documents itself elsewhere; say what would run.

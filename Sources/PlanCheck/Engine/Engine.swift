@@ -84,7 +84,8 @@ public struct Engine: Sendable {
                                                                        plan: plan, assess: collectsAssessments))
             }
         } }
-        let findings = Timing.measure("sort findings") { finalize(perRule.flatMap(\.findings)) }
+        // The loader's own findings (a plan document's `import.*` notes) take overrides like any rule's.
+        let findings = Timing.measure("sort findings") { finalize(perRule.flatMap(\.findings) + document.loadFindings) }
         return RuleOutput(findings: findings, errors: perRule.flatMap(\.errors),
                           assessments: perRule.flatMap(\.assessments).sorted(by: Assessment.order))
     }

@@ -65,8 +65,13 @@ public final class Document: Sendable {
     /// The field names as the file writes them, where a `mapping:` or a table header renamed
     /// them to the canonical model (findings print them); nil when nothing was renamed.
     let writtenNames: WrittenNames?
+    /// Findings the loader itself reports about the input (a plan document's recognition
+    /// notes, `import.*`); the engine reports them beside the rules' findings.
+    let loadFindings: [Finding]
 
-    init(file: String, roots: [Int32], storage: NodeStorage, sheets: [SheetRun] = [], writtenNames: WrittenNames? = nil) {
+    init(file: String, roots: [Int32], storage: NodeStorage, sheets: [SheetRun] = [], writtenNames: WrittenNames? = nil,
+         loadFindings: [Finding] = []) {
+        self.loadFindings = loadFindings
         self.parentTable = ParentTableBox()
         self.writtenNames = writtenNames
         self.quotedScalars = storage.quotedScalars ?? []
@@ -101,6 +106,7 @@ public final class Document: Sendable {
         sheetRuns = other.sheetRuns
         quotedScalars = other.quotedScalars
         writtenNames = other.writtenNames
+        loadFindings = other.loadFindings
         parentTable = other.parentTable
     }
 

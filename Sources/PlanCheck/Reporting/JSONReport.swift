@@ -26,6 +26,7 @@ public struct JSONReport: ReportFormat {
             out.field("path", f.path)
             out.field("record", f.record)
             if let sheet = f.sheet { out.field("sheet", sheet) }
+            if let paragraph = FindingPlace.paragraph(f) { out.field("paragraph", paragraph) }
             out.endObject()
         }
         out.endArray()

@@ -36,7 +36,9 @@ public struct SARIFReport: ReportFormat {
                 ("message", .object([("text", .string(finding.message))])),
                 ("locations", .array([location(finding)])),
                 ("partialFingerprints", .object([(Self.fingerprintKey, .string(finding.stableFingerprint))])),
-                ("properties", .object([("checker", .string(finding.checker)), ("record", .string(finding.record))])),
+                ("properties", .object([("checker", .string(finding.checker)), ("record", .string(finding.record))]
+                    // A Word finding's region line is its paragraph; say so for readers of the log.
+                    + (FindingPlace.paragraph(finding).map { [("paragraph", JSONValue.int($0))] } ?? []))),
             ]
             return .object(pairs)
         }
@@ -135,7 +137,7 @@ public struct SARIFReport: ReportFormat {
         for finding in input.result.findings where !seen.contains(finding.rule) {
             seen.insert(finding.rule)
             let parts = finding.rule.split(separator: ".", maxSplits: 1).map(String.init)
-            if let description = ToolRules.descriptions[finding.rule] {
+            if let description = ToolRules.descriptions[finding.rule] ?? ImportRules.description(of: finding.rule) {
                 result.append(RuleDescriptor(id: finding.rule, short: description, full: description,
                                              helpMarkdown: description, level: Self.level(finding.severity)))
             } else if let base = byID[parts[0]] {

@@ -17,9 +17,8 @@ public struct TextReport: ReportFormat {
         for finding in result.findings {
             if let current = currentFile, current != finding.file { out += "\n" }
             currentFile = finding.file
-            // Spreadsheet cells read as users name them: `tasks.xlsx:Sheet1!D12`.
-            let place = finding.sheet.map { "\(finding.file):\($0)!\(CellAddress.name(row: finding.line, column: finding.column))" }
-                ?? "\(finding.file):\(finding.line):\(finding.column)"
+            // Cells and paragraphs read as users name them: `tasks.xlsx:Sheet1!D12`, `plan.docx:¶112`.
+            let place = FindingPlace.text(finding)
             out += paint(place + ": ", .bold, input.color)
             out += paint(finding.severity.rawValue + ":", color(for: finding.severity), input.color)
             out += " \(finding.message) "

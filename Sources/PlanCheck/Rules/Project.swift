@@ -89,7 +89,7 @@ public struct Project: Sendable {
         if !sets.isEmpty {
             for id in configuration.severityOverrides.keys.sorted() {
                 let base = id.split(separator: ".", maxSplits: 1).first.map(String.init) ?? id
-                if seen[base] == nil {
+                if seen[base] == nil && !ImportRules.contains(id) {
                     let hint = Suggestions.closest(to: id, among: Array(seen.keys), limit: 1).first.map { " — did you mean `\($0)`?" } ?? ""
                     let at = configuration.severityLocations[id] ?? SourceLocation(file: configFile, line: 1, column: 1)
                     errors.append(LoadError(file: at.file, line: at.line, column: at.column,

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 @testable import PlanCheck
 
 /// Builds small .docx packages from XML strings, so every fixture is readable in the test.
@@ -18,15 +17,9 @@ enum DocxFixture {
         return try zip(parts)
     }
 
+    /// The parts in name order, stored (the ZIP writer the reliability tests share).
     static func zip(_ parts: [String: String]) throws -> [UInt8] {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for name in parts.keys.sorted() {
-            let data = Data(parts[name]!.utf8)
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        return [UInt8](archive.data!)
+        TestZIP.archive(parts.keys.sorted().map { ($0, Array(parts[$0]!.utf8)) })
     }
 
     static func paragraph(_ text: String, numId: Int? = nil, ilvl: Int = 0, style: String? = nil) -> String {

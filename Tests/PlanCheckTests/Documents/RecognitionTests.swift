@@ -201,4 +201,37 @@ import Testing
         #expect(facts["period"]?["start"]?.stringValue == "2021-01-01")
         #expect(facts["period"]?["end"]?.stringValue == "2025-12-31")
     }
+
+    @Test func periodSpansThePhasesWhenTheTitleNamesNone() throws {
+        let plan = try recognize("""
+        某某市推进国际化城市建设行动纲要
+        第一阶段（2011—2020年），打好基础。
+        第二阶段（2021—2050年），全面建成。
+        一、总体要求
+        """)
+        let facts = try #require(plan.root["plan"])
+        #expect(facts["phases"]?.items.count == 2)
+        #expect(facts["period"]?["start"]?.stringValue == "2011-01-01")
+        #expect(facts["period"]?["end"]?.stringValue == "2050-12-31")
+        // A period the title names wins over the phases.
+        let titled = try recognize("某某市发展规划（2021—2025年）\n第一阶段（2021—2022年），试点。\n一、总体要求\n")
+        #expect(titled.root["plan"]?["period"]?["end"]?.stringValue == "2025-12-31")
+    }
+
+    @Test func aDeadlineBeforeTheDocumentsOwnDateIsAPastReference() throws {
+        let plan = try recognize("""
+        某某市就业工作情况汇报
+        一、主要成效
+        （一）就业。2009年以前登记毕业生全部实现就业。
+        （二）社保。2014年6月底前完成社保卡发放。
+        某某市人力资源和社会保障局　二〇一三年八月十二日
+        """)
+        #expect(plan.root["plan"]?["issued"]?.stringValue == "2013-08-12")
+        #expect(plan.tasks.map { $0["due"]?.stringValue } == [nil, "2014年6月底前"])
+        // A closing deadline clause is not the document's date.
+        let undated = try recognize("某某市工作方案\n一、主要任务\n（一）建设平台，2012年12月31日前完成\n")
+        #expect(undated.root["plan"]?["issued"] == nil)
+        #expect(undated.tasks.first?["due"]?.stringValue == "2012年12月31日前")
+        #expect(DeadlineReader.year(of: "２００９年以前") == 2009 && DeadlineReader.year(of: "年底前") == nil)
+    }
 }

@@ -209,7 +209,7 @@ struct DocumentEditor {
 
     func finish(writtenNames: WrittenNames?) -> Document {
         Document(file: original.file, roots: original.roots, storage: storage, sheets: original.sheetRuns,
-                 writtenNames: writtenNames ?? original.writtenNames)
+                 writtenNames: writtenNames ?? original.writtenNames, loadFindings: original.loadFindings)
     }
 }
 

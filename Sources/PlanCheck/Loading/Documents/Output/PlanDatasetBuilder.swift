@@ -4,7 +4,7 @@ enum PlanDatasetBuilder {
     static func document(_ plan: ImportedPlan) -> Document {
         var storage = NodeStorage()
         let root = append(plan.root, to: &storage)
-        return Document(file: plan.file, roots: [root], storage: storage)
+        return Document(file: plan.file, roots: [root], storage: storage, loadFindings: ImportRules.findings(plan))
     }
 
     /// Containers are appended before their children, as the loaders do (the descent that

@@ -77,6 +77,21 @@ enum DeadlineReader {
         return nil
     }
 
+    /// The year a phrase names in Arabic digits (`2009年以前` → 2009), full-width digits
+    /// included; nil for relative ones (`年底前`, `6月底前`).
+    static func year(of phrase: String) -> Int? {
+        var digits = 0, value = 0
+        for scalar in phrase.unicodeScalars {
+            let v = scalar.value
+            let digit: UInt32? = (0x30...0x39).contains(v) ? v - 0x30 : (0xFF10...0xFF19).contains(v) ? v - 0xFF10 : nil
+            guard let digit else { return digits == 4 && scalar == "年" ? value : nil }
+            digits += 1
+            value = value * 10 + Int(digit)
+            if digits > 4 { return nil }
+        }
+        return nil
+    }
+
     /// `实施期限至…`, `有效期至…` — the end of a policy's life, not a task's deadline.
     static func isValidityPeriod(_ text: LocatedText, before i: Int) -> Bool {
         let from = max(0, i - 8)

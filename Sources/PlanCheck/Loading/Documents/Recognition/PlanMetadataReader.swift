@@ -32,6 +32,14 @@ enum PlanMetadataReader {
         for p in preamble.map({ document.paragraphs[$0] }) where p.text.unicodeScalars.count <= 120 {
             if let date = isoDate(in: p.text) { plan.add("issued", located(p, date)); break }
         }
+        // Reports and letters are dated in their closing signature (`…发展和改革委员会 二〇一三年八月十二日`):
+        // a short paragraph among the last three that ends in a full date (not `…12月31日前完成`).
+        if plan.fields.allSatisfy({ $0.key != "issued" }) {
+            let closing = document.paragraphs.filter { $0.cell == nil && !trimmed($0.text).isEmpty }.suffix(3)
+            for p in closing.reversed() where p.text.unicodeScalars.count <= 40 && trimmed(p.text).hasSuffix("日") && !p.text.contains("前") {
+                if let date = isoDate(in: p.text) { plan.add("issued", located(p, date)); break }
+            }
+        }
         if let title, let period = period(in: title.text) {
             plan.add("period", .map([ImportedField(key: "start", value: .string(period.start, position(title))),
                                      ImportedField(key: "end", value: .string(period.end, position(title)))], position(title)))
@@ -46,7 +54,16 @@ enum PlanMetadataReader {
                                 ImportedField(key: "start", value: .string(span.start, position(p))),
                                 ImportedField(key: "end", value: .string(span.end, position(p)))], position(p)))
         }
-        if !phases.isEmpty { plan.add("phases", .list(phases, phases[0].position)) }
+        if !phases.isEmpty {
+            plan.add("phases", .list(phases, phases[0].position))
+            // A plan whose title names no period runs over its phases: from the first start to
+            // the last end (ISO dates compare as strings).
+            if plan.fields.allSatisfy({ $0.key != "period" }),
+               let start = phases.compactMap({ $0["start"]?.stringValue }).min(), let end = phases.compactMap({ $0["end"]?.stringValue }).max() {
+                plan.add("period", .map([ImportedField(key: "start", value: .string(start, phases[0].position)),
+                                         ImportedField(key: "end", value: .string(end, phases[0].position))], phases[0].position))
+            }
+        }
         guard !plan.fields.isEmpty else { return nil }
         return plan.map(at: title.map(position) ?? SourcePosition(line: document.paragraphs.first?.line ?? 1, column: 1))
     }

@@ -25,6 +25,11 @@ public enum PlanRecognizer {
         var notes = outline.notes
         let items = outline.items
 
+        let metadata = PlanMetadataReader.read(document, preamble: outline.preamble)
+        // A deadline cannot precede the document that sets it: in a 2013 report,
+        // `2009年以前登记毕业生` is a past cohort, not a task's deadline.
+        let issuedYear = metadata?["issued"]?.stringValue.flatMap { Int($0.prefix(4)) }
+
         // Per item: its own text, what it says about units and deadlines, its title.
         var texts: [LocatedText] = []
         var accounts: [Accountability] = []
@@ -40,7 +45,10 @@ public enum PlanRecognizer {
             let account = AccountabilityReader.read(text)
             var due = account.due
             if due == nil {
-                let found = DeadlineReader.phrases(in: text, excluding: account.consumed)
+                let found = DeadlineReader.phrases(in: text, excluding: account.consumed).filter { phrase in
+                    guard let issuedYear, let year = DeadlineReader.year(of: phrase.value) else { return true }
+                    return year >= issuedYear
+                }
                 due = found.last
                 if Set(found.map(\.value)).count > 1 {
                     notes.append(ImportNote(rule: "import.several-deadlines", message: "several deadlines in one item (\(found.map(\.value).joined(separator: "、"))): `due` is the last; check it", position: found[0].position))
@@ -140,7 +148,7 @@ public enum PlanRecognizer {
 
         var root = RecordBuilder()
         let start = SourcePosition(line: document.paragraphs.first?.line ?? 1, column: 1)
-        root.add("plan", PlanMetadataReader.read(document, preamble: outline.preamble))
+        root.add("plan", metadata)
         if !sections.isEmpty { root.add("sections", .list(sections, sections[0].position)) }
         if !actions.isEmpty { root.add("actions", .list(actions, actions[0].position)) }
         if !tasks.isEmpty { root.add("tasks", .list(tasks, tasks[0].position)) }
