@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: Scripts/fuzz.sh TARGET [SECONDS]}
 seconds=${2:-60}
-scratch=.build-fuzz
+scratch=${FUZZ_SCRATCH:-.build-fuzz}
 config=${FUZZ_CONFIG:-release}
 
 case "$target" in
@@ -24,6 +24,7 @@ esac
 
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
   swift build -c "$config" --package-path Fuzz --scratch-path "$scratch" --product "$product" \
+    -Xswiftc -Onone \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
 fi
 binary="$scratch/$config/$product"
