@@ -12,7 +12,10 @@ let package = Package(
     name: "PlanCheckFuzz",
     dependencies: [.package(path: "..")],
     targets: ["FuzzDataset", "FuzzExpression", "FuzzJSONPath", "FuzzRules", "FuzzDeadline"].map {
-        .executableTarget(name: $0, dependencies: [planCheck])
-    },
+        .executableTarget(name: $0, dependencies: [planCheck, "FuzzEntry"])
+    } + [
+        // The entry points SwiftPM's link expects (FuzzEntry.c says why).
+        .target(name: "FuzzEntry"),
+    ],
     swiftLanguageModes: [.v6]
 )

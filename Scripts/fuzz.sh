@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a while: Scripts/fuzz.sh TARGET [SECONDS]
-#   TARGET: yaml json jsonl csv tsv xlsx docx txt md (the dataset loader under that extension),
+#   TARGET: yaml json jsonl csv tsv xlsx docx txt md (the dataset loader under that extension;
+#           csv/tsv/txt include encoding detection: Fuzz/Seeds has GB18030, Big5, UTF-16 tables),
 #           expression, jsonpath, rules, deadline
 # Builds the Fuzz/ package with -sanitize=fuzzer,address (scratch .build-fuzz), seeds a corpus
 # from Examples/ and the test fixtures, and stops with exit code 1 on a crash, an input slower
@@ -10,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: Scripts/fuzz.sh TARGET [SECONDS]}
 seconds=${2:-60}
-scratch=.build-fuzz
+scratch=${FUZZ_SCRATCH:-.build-fuzz}
 config=${FUZZ_CONFIG:-release}
 
 case "$target" in
@@ -18,11 +19,12 @@ case "$target" in
   jsonpath) product=FuzzJSONPath; seeds="Rules Examples" ; pattern='*.yml *.yaml' ;;
   rules) product=FuzzRules; seeds="Rules Examples Benchmarks" ; pattern='*.yml *.yaml' ;;
   deadline) product=FuzzDeadline; seeds="Examples" ; pattern='*.yml *.yaml *.csv' ;;
-  *) product=FuzzDataset; export FUZZ_EXTENSION="$target"; seeds="Examples Tests/PlanCheckTests/Fixtures Benchmarks" ; pattern="*.$target" ;;
+  *) product=FuzzDataset; export FUZZ_EXTENSION="$target"; seeds="Examples Tests/PlanCheckTests/Fixtures Benchmarks Fuzz/Seeds" ; pattern="*.$target" ;;
 esac
 
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
   swift build -c "$config" --package-path Fuzz --scratch-path "$scratch" --product "$product" \
+    -Xswiftc -Onone \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
 fi
 binary="$scratch/$config/$product"

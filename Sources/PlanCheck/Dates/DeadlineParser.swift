@@ -113,12 +113,15 @@ public enum DeadlineParser {
     static func stripAffixes(_ text: String) -> String {
         var s = Substring(text)
         var changed = true
+        // Lengths in UTF-8 bytes: `Substring.count` walks the whole text, which made n repeated
+        // affixes (`前前前…`, found by fuzzing) cost n² steps. The affixes have no decomposed
+        // forms, so "longer than the affix" means the same in bytes and in characters.
         while changed {
             changed = false
-            for p in prefixes where s.hasPrefix(p) && s.count > p.count {
+            for p in prefixes where s.hasPrefix(p) && s.utf8.count > p.utf8.count {
                 s = s.dropFirst(p.count); changed = true; break
             }
-            for x in suffixes where s.hasSuffix(x) && s.count > x.count {
+            for x in suffixes where s.hasSuffix(x) && s.utf8.count > x.utf8.count {
                 s = s.dropLast(x.count); changed = true; break
             }
         }

@@ -31,12 +31,21 @@ import Testing
                 if let expression = try? CompiledExpression.compile(text) {
                     _ = expression.evaluate(record: record.root?["tasks"]?[0], context: context)
                 }
+                if let template = try? ExpressionTemplate.compile(text) {
+                    _ = template.render(record: record.root?["tasks"]?[0], context: context)
+                }
             case "jsonpath":
-                if let path = try? JSONPath(text), let root = record.root { _ = path.select(root) }
+                if let path = try? JSONPath(text), let root = record.root { _ = path.selectWithPaths(root).map(\.path) }
             case "rules":
                 _ = try? RuleFileLoader().load(bytes: bytes, file: "rules.yml")
+                _ = try? Configuration.load(path: Self.folder + "/" + target + "/" + file)
             case "deadline":
+                _ = DeadlineParser.parse(text)
                 _ = DeadlineParser.parse(text, planPeriod: .year(2024))
+            case "docx", "txt", "md":
+                // A plan document: damaged ones are located errors, while almost any text is
+                // a (possibly empty) plan, so only "answered" is asserted here.
+                _ = loadError { () throws(LoadError) in try DatasetLoader.load(bytes: bytes, file: "fuzz.\(target)") }
             default:
                 // A dataset: every saved input here is damaged, so it must be a located error.
                 let error = loadError { () throws(LoadError) in try DatasetLoader.load(bytes: bytes, file: "fuzz.\(target)") }
