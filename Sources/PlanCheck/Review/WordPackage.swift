@@ -1,4 +1,5 @@
 import Foundation
+// Writes the copy's archive only; the original is read by Loading/OOXML.
 internal import ZIPFoundation
 
 /// Bounds on what a .docx may make the review copy inflate. A .docx is a ZIP archive, and an
@@ -23,6 +24,14 @@ public struct WordPackageLimits: Sendable {
 
 /// The parts of a Word package in archive order, read into memory with the limits enforced,
 /// and written back with every part the review copy does not change byte for byte.
+///
+/// Reading the untrusted original goes through the project's own bounds-checked ZIP reader
+/// (`XLSXArchive` over `ZIPDirectory` and `Inflater`, Loading/OOXML) — the same one the
+/// plan-document reader uses — because ZIPFoundation's in-memory reader traps on a truncated
+/// archive (issue 16). Each part is inflated and its CRC-32 checked; the copy re-deflates it
+/// when written (ZIPFoundation's writer, which only ever sees bytes we produced). So an
+/// untouched part keeps its uncompressed bytes exactly, its name, its place in the archive, its
+/// date and whether it was stored or deflated; its compressed bytes may differ.
 struct WordPackage {
     struct Part {
         var path: String
@@ -42,44 +51,54 @@ struct WordPackage {
         guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B else {
             throw LoadError(file: file, line: 1, column: 1, message: "not a Word (.docx) file: it does not start with a ZIP signature (PK)")
         }
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw LoadError(file: file, line: 1, column: 1, message: "not a readable .docx (ZIP) archive — truncated or damaged? (\(error))")
-        }
-        var entries: [Entry] = []
-        var declaredTotal: UInt64 = 0
-        for entry in archive {
-            if entries.count == limits.maxEntries {
-                throw LoadError(file: file, line: 1, column: 1, message: "the archive has more than \(limits.maxEntries) entries; refusing to read it (a zip bomb?)")
-            }
-            if entry.uncompressedSize > UInt64(limits.maxPartBytes) {
-                throw LoadError(file: file, line: 1, column: 1, message: "\(entry.path) declares \(entry.uncompressedSize) bytes uncompressed, over the \(limits.maxPartBytes)-byte limit per part (a zip bomb?)")
-            }
-            if entry.path.lowercased().hasPrefix("word/comments"), entry.uncompressedSize > UInt64(limits.maxCommentsPartBytes) {
-                throw LoadError(file: file, line: 1, column: 1, message: "\(entry.path) declares \(entry.uncompressedSize) bytes uncompressed, over the \(limits.maxCommentsPartBytes)-byte limit for a comments part; refusing it")
-            }
-            declaredTotal += entry.uncompressedSize
-            if declaredTotal > UInt64(limits.maxTotalBytes) {
-                throw LoadError(file: file, line: 1, column: 1, message: "the package's parts declare more than \(limits.maxTotalBytes) bytes uncompressed in all (a zip bomb?)")
-            }
-            entries.append(entry)
-        }
-        if entries.isEmpty {
-            throw LoadError(file: file, line: 1, column: 1, message: "not a readable .docx: its ZIP directory lists no entries (truncated or damaged?)")
-        }
-        var parts: [Part] = []
+        var archiveLimits = XLSXLimits()
+        archiveLimits.maxEntries = limits.maxEntries
+        archiveLimits.maxPartBytes = limits.maxPartBytes
+        archiveLimits.maxTotalBytes = limits.maxTotalBytes
+        let archive = try XLSXArchive(bytes: bytes, file: file, limits: archiveLimits, format: ".docx")
+        // Refused from the declared sizes alone, before anything is inflated.
+        var declaredTotal = 0
         var seen = Set<String>()
-        for entry in entries {
+        for entry in archive.directory {
             guard seen.insert(entry.path.lowercased()).inserted else {
                 throw LoadError(file: file, line: 1, column: 1, message: "the archive holds \(entry.path) twice; the package is damaged")
             }
-            let data = try Self.extract(entry, from: archive, file: file)
-            parts.append(Part(path: entry.path, bytes: data, compressed: entry.isCompressed,
-                              modified: entry.fileAttributes[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 315_532_800)))
+            if entry.uncompressedSize > limits.maxPartBytes {
+                throw LoadError(file: file, line: 1, column: 1, message: "\(entry.path) declares \(entry.uncompressedSize) bytes uncompressed, over the \(limits.maxPartBytes)-byte limit per part (a zip bomb?)")
+            }
+            if entry.path.lowercased().hasPrefix("word/comments"), entry.uncompressedSize > limits.maxCommentsPartBytes {
+                throw LoadError(file: file, line: 1, column: 1, message: "\(entry.path) declares \(entry.uncompressedSize) bytes uncompressed, over the \(limits.maxCommentsPartBytes)-byte limit for a comments part; refusing it")
+            }
+            declaredTotal += entry.uncompressedSize
+            if declaredTotal > limits.maxTotalBytes {
+                throw LoadError(file: file, line: 1, column: 1, message: "the package's parts declare more than \(limits.maxTotalBytes) bytes uncompressed in all (a zip bomb?)")
+            }
+        }
+        var parts: [Part] = []
+        parts.reserveCapacity(archive.directory.count)
+        for entry in archive.directory {
+            // `read` checks the data against the declared size, the method and the CRC-32.
+            guard let data = try archive.read(entry.path) else { continue }
+            parts.append(Part(path: entry.path, bytes: [UInt8](data), compressed: entry.method == 8,
+                              modified: Self.date(dos: entry.dosDate, time: entry.dosTime)))
         }
         self.parts = parts
+    }
+
+    /// An MS-DOS date and time as ZIPFoundation writes it back (local calendar, two-second
+    /// steps), so a part keeps its date; an impossible stored value becomes 1980-01-01.
+    static func date(dos date: UInt16, time: UInt16) -> Date {
+        var components = DateComponents()
+        components.year = 1980 + Int(date >> 9)
+        components.month = Int(date >> 5 & 0xF)
+        components.day = Int(date & 0x1F)
+        components.hour = Int(time >> 11)
+        components.minute = Int(time >> 5 & 0x3F)
+        components.second = Int(time & 0x1F) * 2
+        let valid = (1...12).contains(components.month ?? 0) && (1...31).contains(components.day ?? 0)
+            && (components.hour ?? 0) < 24 && (components.minute ?? 0) < 60 && (components.second ?? 0) < 60
+        guard valid, let result = Calendar.current.date(from: components) else { return Date(timeIntervalSince1970: 315_532_800) }
+        return result
     }
 
     /// A package from parts in memory (tests build small .docx files this way).
@@ -125,31 +144,4 @@ struct WordPackage {
             throw LoadError(file: file, line: 1, column: 1, message: "cannot write the review copy's archive: \(error)")
         }
     }
-
-    private static func extract(_ entry: Entry, from archive: Archive, file: String) throws(LoadError) -> [UInt8] {
-        let cap = Int(entry.uncompressedSize)
-        var data = [UInt8]()
-        data.reserveCapacity(cap)
-        let checksum: CRC32
-        do {
-            checksum = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { chunk in
-                // A lying header cannot make us inflate more than it declared.
-                if data.count + chunk.count > cap { throw InflationOverrun() }
-                data.append(contentsOf: chunk)
-            }
-        } catch is InflationOverrun {
-            throw LoadError(file: file, line: 1, column: 1, message: "\(entry.path) inflates past its declared size of \(cap) bytes; refusing to read it (a zip bomb or a damaged file)")
-        } catch {
-            throw LoadError(file: file, line: 1, column: 1, message: "\(entry.path) cannot be read from the archive — truncated or damaged? (\(error))")
-        }
-        guard data.count == cap else {
-            throw LoadError(file: file, line: 1, column: 1, message: "\(entry.path) is shorter than its declared size (\(data.count) of \(cap) bytes); the file is truncated or damaged")
-        }
-        guard checksum == entry.checksum else {
-            throw LoadError(file: file, line: 1, column: 1, message: "\(entry.path) fails its CRC-32 check; the file is damaged")
-        }
-        return data
-    }
-
-    private struct InflationOverrun: Error {}
 }

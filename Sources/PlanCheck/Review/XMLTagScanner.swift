@@ -71,7 +71,10 @@ struct XMLTagScanner {
             while nameEnd < end - 1 && !Self.isSpace(bytes[nameEnd]) && bytes[nameEnd] != UInt8(ascii: "/")
                 && bytes[nameEnd] != UInt8(ascii: ">") { nameEnd += 1 }
             if nameEnd == nameStart { throw error(at: start, "a tag without a name") }
-            let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+            // A name that is not UTF-8 would be carried into the copy as damage Word refuses to open.
+            guard let name = String(validating: bytes[nameStart..<nameEnd], as: UTF8.self) else {
+                throw error(at: start, "an element name that is not valid UTF-8")
+            }
             if isEnd {
                 guard let open = stack.popLast() else { throw error(at: start, "end tag </\(name)> without a start tag") }
                 if open != name { throw error(at: start, "end tag </\(name)> does not match <\(open)>") }

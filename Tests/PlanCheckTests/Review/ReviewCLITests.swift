@@ -19,6 +19,8 @@ import Testing
              "xxe.docx:1:1: error: word/document.xml (line 1, column 1) is not usable XML: a DTD or entity declaration"),
             ("comments.docx", try ReviewFixture.package(comments: "<w:comments \(ReviewFixture.w)><w:comment w:id=\"1\">"),
              "comments.docx:1:1: error: word/comments.xml (line 1, column "),
+            ("cut.docx", Array(try ReviewFixture.package().prefix(22)), "cut.docx:1:1: error: not a readable .docx (ZIP) archive — truncated or damaged?"),
+            ("pi.docx", try ReviewFixture.package(document: "<?e?>"), "pi.docx:1:1: error: word/document.xml (line 1, column 6) is not usable XML: no root element"),
         ]
         for (name, bytes, _) in cases {
             try Data(bytes).write(to: URL(fileURLWithPath: folder.path + "/" + name))

@@ -83,6 +83,8 @@ struct ReadBack {
     var starts: [Int: [String]] = [:]
     var references: [Int: [String]] = [:]
     var ends: [Int: [String]] = [:]
+    /// The text of each paragraph of the document part (its `w:t` runs), by ordinal.
+    var paragraphText: [Int: String] = [:]
 
     init(_ bytes: [UInt8]) throws {
         let package = try WordPackage(bytes: bytes, file: "copy.docx", limits: .default)
@@ -92,6 +94,7 @@ struct ReadBack {
         starts = document.byParagraph["commentRangeStart"] ?? [:]
         ends = document.byParagraph["commentRangeEnd"] ?? [:]
         references = document.byParagraph["commentReference"] ?? [:]
+        paragraphText = document.paragraphText
         if let part = parts["word/comments.xml"] {
             let reader = SAX()
             try reader.parse(part)
@@ -107,6 +110,8 @@ struct ReadBack {
         var byParagraph: [String: [Int: [String]]] = [:]
         var comments: [Comment] = []
         var inComment = false
+        var inText = false
+        var paragraphText: [Int: String] = [:]
         var failure: Error?
 
         func parse(_ bytes: [UInt8]) throws {
@@ -124,6 +129,8 @@ struct ReadBack {
             case "w:commentRangeStart", "w:commentRangeEnd", "w:commentReference":
                 let local = String(name.dropFirst(2))
                 byParagraph[local, default: [:]][stack.last ?? 0, default: []].append(attributes["w:id"] ?? "?")
+            case "w:t":
+                inText = true
             case "w:comment":
                 inComment = true
                 comments.append(Comment(id: attributes["w:id"] ?? "?", author: attributes["w:author"] ?? "", text: ""))
@@ -134,10 +141,12 @@ struct ReadBack {
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             if name == "w:p" { stack.removeLast() }
             if name == "w:comment" { inComment = false }
+            if name == "w:t" { inText = false }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             if inComment { comments[comments.count - 1].text += string }
+            if inText, !inComment, let paragraph = stack.last { paragraphText[paragraph, default: ""] += string }
         }
     }
 }

@@ -27,42 +27,59 @@ public struct XLSXLimits: Sendable {
 /// (declared sizes) and during (actual bytes) inflation. The directory is read by
 /// `ZIPDirectory` and entries are inflated with zlib (`Inflater`): no offset or size from the
 /// file is used before it is checked.
+///
+/// Every untrusted OOXML archive is read here: workbooks, the plan-document reader's .docx and
+/// the review copy's original (`WordPackage`, which reads every entry in `directory` order).
 final class XLSXArchive {
     let file: String
     let limits: XLSXLimits
+    /// What the messages call the file: "XLSX" (default) or ".docx".
+    let format: String
+    /// Every entry of the central directory in archive order, duplicates included.
+    let directory: [ZIPDirectory.Entry]
     private let bytes: [UInt8]
     private var entries: [String: ZIPDirectory.Entry] = [:]
     private var totalRead = 0
 
-    init(bytes: [UInt8], file: String, limits: XLSXLimits) throws(LoadError) {
+    init(bytes: [UInt8], file: String, limits: XLSXLimits, format: String = "XLSX") throws(LoadError) {
         self.file = file
         self.limits = limits
+        self.format = format
         self.bytes = bytes
-        if bytes.count >= 4, bytes[0] == 0xD0, bytes[1] == 0xCF, bytes[2] == 0x11, bytes[3] == 0xE0 {
-            throw LoadError(file: file, line: 1, column: 1, message: "this is an Excel 97–2003 (.xls) workbook, not .xlsx; save it as .xlsx (Excel Workbook) or CSV")
+        if format == "XLSX" {
+            if bytes.count >= 4, bytes[0] == 0xD0, bytes[1] == 0xCF, bytes[2] == 0x11, bytes[3] == 0xE0 {
+                throw LoadError(file: file, line: 1, column: 1, message: "this is an Excel 97–2003 (.xls) workbook, not .xlsx; save it as .xlsx (Excel Workbook) or CSV")
+            }
+            guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B else {
+                throw LoadError(file: file, line: 1, column: 1, message: "not an XLSX file: it does not start with a ZIP signature (PK)")
+            }
         }
-        guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B else {
-            throw LoadError(file: file, line: 1, column: 1, message: "not an XLSX file: it does not start with a ZIP signature (PK)")
-        }
-        let directory: ZIPDirectory
+        let zip: ZIPDirectory
         do {
-            directory = try bytes.withUnsafeBufferPointer { (buffer) throws(ZIPDirectory.Damage) in
+            zip = try bytes.withUnsafeBufferPointer { (buffer) throws(ZIPDirectory.Damage) in
                 try ZIPDirectory(buffer, maxEntries: limits.maxEntries)
             }
         } catch {
             if error.reason == "tooMany" {
                 throw LoadError(file: file, line: 1, column: 1, message: "the archive has more than \(limits.maxEntries) entries; refusing to read it (a zip bomb?)")
             }
-            throw LoadError(file: file, line: 1, column: 1, message: "not a readable XLSX (ZIP) archive — truncated or damaged? (\(error.reason))")
+            throw LoadError(file: file, line: 1, column: 1, message: "not a readable \(format) (ZIP) archive — truncated or damaged? (\(error.reason))")
         }
+        directory = zip.entries
         // The first entry of a name wins, as in the readers Office itself uses.
-        for entry in directory.entries where entries[entry.path] == nil { entries[entry.path] = entry }
+        for entry in directory where entries[entry.path] == nil { entries[entry.path] = entry }
         if entries.isEmpty {
-            throw LoadError(file: file, line: 1, column: 1, message: "not a readable XLSX archive: its ZIP directory lists no entries (truncated or damaged?)")
+            throw LoadError(file: file, line: 1, column: 1, message: "not a readable \(format) archive: its ZIP directory lists no entries (truncated or damaged?)")
         }
     }
 
     func contains(_ path: String) -> Bool { entries[path] != nil }
+
+    /// The uncompressed size entry `path` declares (not yet checked against its data), or nil.
+    func declaredSize(_ path: String) -> Int? { entries[path]?.uncompressedSize }
+
+    /// "workbook" or "package", for messages.
+    private var noun: String { format == "XLSX" ? "workbook" : "package" }
 
     /// The uncompressed bytes of `path`, or nil when the archive has no such entry.
     func read(_ path: String) throws(LoadError) -> Data? {
@@ -72,10 +89,10 @@ final class XLSXArchive {
             throw LoadError(file: file, line: 1, column: 1, message: "\(path) declares \(declared) bytes uncompressed, over the \(limits.maxPartBytes)-byte limit per part (a zip bomb?)")
         }
         if totalRead + declared > limits.maxTotalBytes {
-            throw LoadError(file: file, line: 1, column: 1, message: "the workbook's parts declare more than \(limits.maxTotalBytes) bytes uncompressed in all (a zip bomb?)")
+            throw LoadError(file: file, line: 1, column: 1, message: "the \(noun)'s parts declare more than \(limits.maxTotalBytes) bytes uncompressed in all (a zip bomb?)")
         }
         if entry.flags & 1 != 0 {
-            throw LoadError(file: file, line: 1, column: 1, message: "\(path) is encrypted; save the workbook without a password")
+            throw LoadError(file: file, line: 1, column: 1, message: "\(path) is encrypted; save the \(noun) without a password")
         }
         let result: Result<[UInt8], Inflater.Failure> = bytes.withUnsafeBufferPointer { buffer in
             let stored: UnsafeBufferPointer<UInt8>
@@ -106,7 +123,7 @@ final class XLSXArchive {
         case .failure(.sizeMismatch(let actual)):
             throw LoadError(file: file, line: 1, column: 1, message: "\(path) is shorter than its declared size (\(actual) of \(declared) bytes); the file is truncated or damaged")
         case .failure(.unsupportedMethod(let method)):
-            throw LoadError(file: file, line: 1, column: 1, message: "\(path) uses ZIP compression method \(method); only stored (0) and deflate (8) are read — re-save the file in Excel or WPS")
+            throw LoadError(file: file, line: 1, column: 1, message: "\(path) uses ZIP compression method \(method); only stored (0) and deflate (8) are read — re-save the file in Office or WPS")
         case .failure(.damaged(let reason)):
             throw LoadError(file: file, line: 1, column: 1, message: "\(path) cannot be read from the archive — truncated or damaged? (\(reason))")
         }

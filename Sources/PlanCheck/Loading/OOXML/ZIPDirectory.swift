@@ -16,6 +16,9 @@ struct ZIPDirectory {
         var compressedSize: Int
         var uncompressedSize: Int
         var localHeaderOffset: Int
+        /// Last modification, MS-DOS time and date as stored (the review copy keeps them).
+        var dosTime: UInt16 = 0
+        var dosDate: UInt16 = 0
     }
 
     struct Damage: Error { var reason: String }
@@ -49,6 +52,7 @@ struct ZIPDirectory {
                 throw Damage(reason: "its central directory has a damaged entry at offset \(at)")
             }
             let flags = try reader.u16(at + 8), method = try reader.u16(at + 10)
+            let dosTime = try reader.u16(at + 12), dosDate = try reader.u16(at + 14)
             let crc = try reader.u32(at + 16)
             var compressed = Int(try reader.u32(at + 20)), uncompressed = Int(try reader.u32(at + 24))
             let nameLength = Int(try reader.u16(at + 28)), extraLength = Int(try reader.u16(at + 30))
@@ -58,7 +62,8 @@ struct ZIPDirectory {
             let extra = try reader.slice(at + 46 + nameLength, extraLength)
             try Self.applyZip64(extra, uncompressed: &uncompressed, compressed: &compressed, local: &local)
             entries.append(Entry(path: String(decoding: name, as: UTF8.self), method: method, flags: flags, crc32: crc,
-                                 compressedSize: compressed, uncompressedSize: uncompressed, localHeaderOffset: local))
+                                 compressedSize: compressed, uncompressedSize: uncompressed, localHeaderOffset: local,
+                                 dosTime: dosTime, dosDate: dosDate))
             at += 46 + nameLength + extraLength + commentLength
         }
     }
