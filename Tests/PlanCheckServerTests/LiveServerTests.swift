@@ -63,8 +63,9 @@ import PlanCheck
         let folder = repositoryRoot + "/Examples/plan-documents"
         let cli = try CLI.run(["import", "plan.docx", "--format", "json"], in: folder)
         let plan = try MultipartBody.files(in: folder, ["plan.docx"])
-        var truncated = MultipartBody()
-        truncated.file("plan.docx", Array(try FileReader.read(folder + "/plan.docx").prefix(4096)))
+        var damaged = MultipartBody()
+        damaged.file("plan.docx", Array(try FileReader.read(folder + "/plan.docx").prefix(4096)))
+        let truncated = damaged
         try await LiveServer.with { client in
             let imported = try await client.post("/api/v1/import", plan)
             #expect(imported.status == 200)
