@@ -58,7 +58,7 @@ import PlanCheck
         #expect(service.documents is PlanDocumentFeatures)
         let answer = service.answer(body(["方案.txt"]), { $0.importPlan })
         #expect(answer.status == 200)
-        #expect(answer.jsonObject?["plan"] != nil)
+        #expect(answer.jsonObject?["notes"] != nil)
         #expect(service.answer(body(["方案.md"]), { $0.check }).status == 200)
     }
 
@@ -101,7 +101,9 @@ import PlanCheck
         let service = ExampleServer.service(documents: RecordingFeatures())
         #expect(service.answer(body(["a.docx", "b.docx"]), { $0.review }).status == 400)
         #expect(service.answer(body(["a.md"]), { $0.review }).status == 400)
-        let answer = service.answer(body(["深圳方案.docx"]), { $0.review })
+        var plan = MultipartBody()
+        plan.file("深圳方案.docx", try! FileReader.read(repositoryRoot + "/Examples/plan-documents/plan.docx"))
+        let answer = service.answer(plan, { $0.review })
         #expect(answer.status == 200)
         #expect(answer.downloadName == "深圳方案-reviewed.docx")
     }

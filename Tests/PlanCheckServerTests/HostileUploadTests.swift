@@ -78,7 +78,8 @@ import ZIPFoundation
     @Test(arguments: HostileDocx.allCases)
     func hostileDocxIs422(_ kind: HostileDocx) throws {
         let bytes = try kind.bytes()
-        for command in [PlanCheckService.check, PlanCheckService.review] {
+        let commands: [(PlanCheckService) -> (UploadForm) throws(APIError) -> APIAnswer] = [{ $0.check }, { $0.review }]
+        for command in commands {
             var body = MultipartBody()
             body.file("方案.docx", bytes)
             let answer = service.answer(body, command)

@@ -51,21 +51,6 @@ import ZIPFoundation
         #expect(cli.stdout.contains("\"rule\""))
     }
 
-    /// A .txt of tab-separated lines under a ledger header is a table for the library, so for
-    /// the server too: the same report as `plancheck check ledger.txt`, and it is not the report
-    /// of a plan document (no task without a deadline would then be named T2).
-    @Test func tabSeparatedTextIsALedgerLikeTheCLI() throws {
-        let folder = try TemporaryFolder()
-        folder.write("ledger.txt", "id\ttitle\tlead\tdue\nT1\t建设国际化街区\t市发展改革委\t2011-12-31\nT2\t完善双语标识\t\t\n")
-        try folder.copy(repositoryRoot + "/Examples/server/office-basics/.plancheck.yml", as: ".plancheck.yml")
-        let cli = try CLI.run(["check", "ledger.txt", "--format", "json", "--as-of", "2011-06-01"], in: folder.path)
-        let body = try MultipartBody.files(in: folder.path, ["ledger.txt"], fields: ["ruleset": "office-basics", "asOf": "2011-06-01"])
-        let answer = ExampleServer.service().answer(body, { $0.check })
-        #expect(answer.status == 200)
-        #expect(answer.text == cli.stdout)
-        #expect(answer.text.contains("T2"))
-    }
-
     /// The reviewed .docx is a Word package whose comments are this plan's findings, the same
     /// comments `plancheck review` writes.
     @Test func reviewedDocumentCommentsAreTheFindings() throws {
