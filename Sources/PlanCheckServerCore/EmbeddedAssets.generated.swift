@@ -176,7 +176,8 @@ enum EmbeddedAssets {
                           "github",
                           "markdown",
                           "csv",
-                          "xcode"
+                          "xcode",
+                          "codeclimate"
                         ],
                         "default": "json",
                         "description": "The output format (the CLI's `--format`)."

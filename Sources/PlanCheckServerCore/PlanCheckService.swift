@@ -131,7 +131,7 @@ public struct PlanCheckService: Sendable {
 
     static func contentType(checkFormat format: String) -> String {
         switch format {
-        case "json": return "application/json; charset=utf-8"
+        case "json", "codeclimate": return "application/json; charset=utf-8"
         case "sarif": return "application/sarif+json; charset=utf-8"
         case "csv": return "text/csv; charset=utf-8"
         case "junit": return "application/xml; charset=utf-8"
@@ -143,6 +143,7 @@ public struct PlanCheckService: Sendable {
     static func fileExtension(checkFormat format: String) -> String {
         switch format {
         case "json", "sarif", "csv": return format
+        case "codeclimate": return "json"
         case "junit": return "xml"
         case "markdown": return "md"
         default: return "txt"
