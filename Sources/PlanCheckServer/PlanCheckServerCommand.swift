@@ -33,7 +33,8 @@ struct PlanCheckServerCommand: AsyncParsableCommand {
     func run() async throws {
         let server: ServerSetup
         do {
-            server = try ServerSetup.load(configPath: config)
+            // The library's plan-document readers and review copy: import, .docx checks and the reviewed .docx.
+            server = try ServerSetup.load(configPath: config, documents: PlanDocumentFeatures())
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)

@@ -15,7 +15,7 @@ struct ServerSetup: Sendable {
         workers = WorkerPool(width: service.limits.maxConcurrentChecks, timeout: service.limits.timeoutSeconds)
     }
 
-    static func load(configPath: String, documents: any DocumentFeatures = UnavailableDocumentFeatures()) throws(LoadError) -> ServerSetup {
+    static func load(configPath: String, documents: any DocumentFeatures) throws(LoadError) -> ServerSetup {
         let configuration = try ServerConfiguration.load(path: configPath)
         let catalog = try RuleSetCatalog.load(configuration)
         return ServerSetup(service: PlanCheckService(catalog: catalog, limits: configuration.limits, documents: documents))

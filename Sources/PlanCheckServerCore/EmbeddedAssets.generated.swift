@@ -176,7 +176,8 @@ enum EmbeddedAssets {
                           "github",
                           "markdown",
                           "csv",
-                          "xcode"
+                          "xcode",
+                          "codeclimate"
                         ],
                         "default": "json",
                         "description": "The output format (the CLI's `--format`)."
@@ -238,9 +239,6 @@ enum EmbeddedAssets {
                 "$ref": "#/components/responses/Error"
               },
               "422": {
-                "$ref": "#/components/responses/Error"
-              },
-              "501": {
                 "$ref": "#/components/responses/Error"
               },
               "503": {
@@ -367,9 +365,6 @@ enum EmbeddedAssets {
               "422": {
                 "$ref": "#/components/responses/Error"
               },
-              "501": {
-                "$ref": "#/components/responses/Error"
-              },
               "503": {
                 "$ref": "#/components/responses/Error"
               }
@@ -380,7 +375,7 @@ enum EmbeddedAssets {
           "post": {
             "operationId": "importPlan",
             "summary": "Import plan documents (.docx, .txt, .md) as datasets.",
-            "description": "Answers what `plancheck import FILES --format json` prints. Answers 501 in builds without the plan-document readers.",
+            "description": "Answers what `plancheck import FILES --format json` prints: for each uploaded plan document, in upload order, one two-space-indented JSON document (`plan`, `sections`, `actions`, `tasks`, `notes`, each record located at its paragraph) ending in a newline. Files must be .docx, .txt, .md or .markdown (else 400). A document that cannot be read is a 422 with its located error.",
             "requestBody": {
               "required": true,
               "content": {
@@ -394,7 +389,7 @@ enum EmbeddedAssets {
                       "file": {
                         "type": "array",
                         "minItems": 1,
-                        "description": "One or more files. The file name (Content-Disposition `filename`) must end with an accepted extension — .docx .txt .md .xlsx .csv .tsv .yaml .yml .json .jsonl — which tells the format (else 415), and be a plain name: one with a path, a leading dot or control characters is refused (400).",
+                        "description": "One or more plan documents: .docx, .txt, .md or .markdown (any other accepted type is a 400, an unknown one a 415). The file name (Content-Disposition `filename`) must be a plain name: one with a path, a leading dot or control characters is refused (400).",
                         "items": {
                           "type": "string",
                           "contentMediaType": "application/octet-stream"
@@ -430,7 +425,7 @@ enum EmbeddedAssets {
             },
             "responses": {
               "200": {
-                "description": "The report.",
+                "description": "The recognised datasets, one JSON document per file (JSON lines of pretty documents, as the CLI prints).",
                 "content": {
                   "application/json": {
                     "schema": {
@@ -451,9 +446,6 @@ enum EmbeddedAssets {
               "422": {
                 "$ref": "#/components/responses/Error"
               },
-              "501": {
-                "$ref": "#/components/responses/Error"
-              },
               "503": {
                 "$ref": "#/components/responses/Error"
               }
@@ -464,7 +456,7 @@ enum EmbeddedAssets {
           "post": {
             "operationId": "review",
             "summary": "The reviewed copy of one .docx plan, findings as Word comments.",
-            "description": "Answers 501 in builds without the review copy.",
+            "description": "Answers what `plancheck review PLAN.docx [--lang L]` writes: the same Word package with every finding of the rule set as a Word comment (author PlanCheck) on the paragraph or table cell it concerns, findings about the whole document on the title; comments people wrote are kept. Exactly one .docx file (else 400). Downloaded as `NAME-reviewed.docx`. A plan that cannot be read (not a ZIP, truncated, a DOCTYPE, a zip bomb) is a 422 with its located error.",
             "requestBody": {
               "required": true,
               "content": {
@@ -478,11 +470,12 @@ enum EmbeddedAssets {
                       "file": {
                         "type": "array",
                         "minItems": 1,
-                        "description": "One or more files. The file name (Content-Disposition `filename`) must end with an accepted extension — .docx .txt .md .xlsx .csv .tsv .yaml .yml .json .jsonl — which tells the format (else 415), and be a plain name: one with a path, a leading dot or control characters is refused (400).",
+                        "description": "Exactly one .docx plan. The file name (Content-Disposition `filename`) must be a plain name: one with a path, a leading dot or control characters is refused (400).",
                         "items": {
                           "type": "string",
                           "contentMediaType": "application/octet-stream"
-                        }
+                        },
+                        "maxItems": 1
                       },
                       "asOf": {
                         "type": "string",
@@ -492,6 +485,15 @@ enum EmbeddedAssets {
                       "ruleset": {
                         "type": "string",
                         "description": "A rule set's name from `GET /api/v1/rulesets`; empty or absent: the server's default rule set. An unknown name is a 400."
+                      },
+                      "lang": {
+                        "type": "string",
+                        "enum": [
+                          "zh",
+                          "en"
+                        ],
+                        "default": "zh",
+                        "description": "The language of the comments (the CLI's `--lang`)."
                       },
                       "format": {
                         "type": "string",
@@ -514,7 +516,7 @@ enum EmbeddedAssets {
             },
             "responses": {
               "200": {
-                "description": "The report.",
+                "description": "The reviewed .docx.",
                 "content": {
                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
                     "schema": {
@@ -536,9 +538,6 @@ enum EmbeddedAssets {
               "422": {
                 "$ref": "#/components/responses/Error"
               },
-              "501": {
-                "$ref": "#/components/responses/Error"
-              },
               "503": {
                 "$ref": "#/components/responses/Error"
               }
@@ -549,7 +548,7 @@ enum EmbeddedAssets {
       "components": {
         "responses": {
           "Error": {
-            "description": "The request was refused or could not be completed: 400 malformed form, unknown field, rule set or format, bad `asOf`, bad file name; 413 too large or too many files; 415 not multipart/form-data or an unsupported file type; 422 an uploaded file cannot be read (`report` holds the report of the rest); 501 not available in this build; 503 over the time limit.",
+            "description": "The request was refused or could not be completed: 400 malformed form, unknown field, rule set or format, bad `asOf`, bad file name; 413 too large or too many files; 415 not multipart/form-data or an unsupported file type; 422 an uploaded file cannot be read (`report` holds the report of the rest); 503 over the time limit.",
             "content": {
               "application/json": {
                 "schema": {

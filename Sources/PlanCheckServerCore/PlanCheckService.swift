@@ -12,7 +12,7 @@ public struct PlanCheckService: Sendable {
     /// Where each request's private folder is made.
     public let stagingParent: String
 
-    public init(catalog: RuleSetCatalog, limits: ServerLimits, documents: any DocumentFeatures = UnavailableDocumentFeatures(),
+    public init(catalog: RuleSetCatalog, limits: ServerLimits, documents: any DocumentFeatures = PlanDocumentFeatures(),
                 stagingParent: String = StagingDirectory.systemParent) {
         self.catalog = catalog
         self.limits = limits
@@ -67,10 +67,18 @@ public struct PlanCheckService: Sendable {
     /// `POST /api/v1/import`: `plancheck import FILES --format json`, through the document seam.
     public func importPlan(_ form: UploadForm) throws(APIError) -> APIAnswer {
         let options = try RequestOptions.resolve(form, catalog: catalog, formats: ["json"])
+        // The CLI would read a .yaml or .csv as plain text and recognise nothing; say so instead.
+        for file in form.files where !PlanDocumentReader.extensions.contains(file.fileExtension) {
+            throw APIError(400, "`\(file.name)`: import reads plan documents (.docx, .txt, .md), not .\(file.fileExtension) files")
+        }
         return try StagingDirectory.withStaged(form.files, in: stagingParent) { (folder, paths) throws(APIError) -> APIAnswer in
             let project = options.project(staged: paths)
-            let json = try documents.importJSON(files: paths, options: options, project: project)
-            return .json(StagedNames(folder: folder)(json))
+            let rename = StagedNames(folder: folder)
+            do throws(APIError) {
+                return .json(rename(try documents.importJSON(files: paths, options: options, project: project)))
+            } catch {
+                throw rename(error)
+            }
         }
     }
 
@@ -80,10 +88,21 @@ public struct PlanCheckService: Sendable {
         guard form.files.count == 1, form.files[0].fileExtension == "docx" else {
             throw APIError(400, "the review copy is made from exactly one .docx file")
         }
+        try refuseUnreadableDocuments(form)
         return try StagingDirectory.withStaged(form.files, in: stagingParent) { (folder, paths) throws(APIError) -> APIAnswer in
             let project = options.project(staged: paths)
             let result = Self.checkResult(project: project, paths: paths)
-            let bytes = try documents.reviewedDocument(file: paths[0], findings: result, options: options, project: project)
+            let rename = StagedNames(folder: folder)
+            // Like `plancheck review`: a plan that cannot be read gets its located errors, no copy.
+            if result.hasInputErrors {
+                throw APIError(422, Self.unreadable(result.errors.count), inputErrors: result.errors.map(rename.callAsFunction))
+            }
+            let bytes: [UInt8]
+            do throws(APIError) {
+                bytes = try documents.reviewedDocument(file: paths[0], findings: result, options: options, project: project)
+            } catch {
+                throw rename(error)
+            }
             let name = String(form.files[0].name.dropLast(5)) + "-reviewed.docx"
             return APIAnswer(contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body: bytes, downloadName: name)
         }
@@ -97,12 +116,12 @@ public struct PlanCheckService: Sendable {
         return FindingFilter(ignores: project.configuration.ignores).apply(result).result
     }
 
-    /// A .docx or .md plan in a build without the document readers would be read as YAML and
-    /// produce nonsense; say plainly that this build cannot read it.
+    /// A .docx or .md plan given to features that cannot read it would be read as YAML and
+    /// produce nonsense; say plainly that this server does not read it.
     func refuseUnreadableDocuments(_ form: UploadForm) throws(APIError) {
         for file in form.files where PlanDocumentExtensions.all.contains(file.fileExtension)
             && !documents.checkableDocumentExtensions.contains(file.fileExtension) {
-            throw APIError(501, "`\(file.name)`: reading .\(file.fileExtension) plan documents is not available in this build")
+            throw APIError(501, "`\(file.name)`: this server does not read .\(file.fileExtension) plan documents")
         }
     }
 
@@ -112,7 +131,7 @@ public struct PlanCheckService: Sendable {
 
     static func contentType(checkFormat format: String) -> String {
         switch format {
-        case "json": return "application/json; charset=utf-8"
+        case "json", "codeclimate": return "application/json; charset=utf-8"
         case "sarif": return "application/sarif+json; charset=utf-8"
         case "csv": return "text/csv; charset=utf-8"
         case "junit": return "application/xml; charset=utf-8"
@@ -124,6 +143,7 @@ public struct PlanCheckService: Sendable {
     static func fileExtension(checkFormat format: String) -> String {
         switch format {
         case "json", "sarif", "csv": return format
+        case "codeclimate": return "json"
         case "junit": return "xml"
         case "markdown": return "md"
         default: return "txt"
@@ -169,5 +189,13 @@ struct StagedNames {
 
     func callAsFunction(_ error: LoadError) -> LoadError {
         LoadError(file: self(error.file), line: error.line, column: error.column, message: self(error.message))
+    }
+
+    func callAsFunction(_ error: APIError) -> APIError {
+        var renamed = error
+        renamed.message = self(error.message)
+        renamed.inputErrors = error.inputErrors.map(callAsFunction)
+        renamed.reportJSON = error.reportJSON.map(callAsFunction)
+        return renamed
     }
 }

@@ -59,7 +59,7 @@ import ZIPFoundation
             """))
         #expect(!answer.text.contains("root:"))
         #expect(answer.status == 422)
-        #expect(answer.text.contains("DTD"))
+        #expect(answer.text.contains("DOCTYPE"))
     }
 
     @Test func notAWorkbookIs422() {
@@ -73,16 +73,60 @@ import ZIPFoundation
         #expect(answer.status == 422)
     }
 
-    @Test func planDocumentsAre501InThisBuild() {
-        let answer = check("方案.docx", Array("PK".utf8))
-        #expect(answer.status == 501)
-        #expect(answer.errorMessage?.contains("not available in this build") == true)
+    /// Hostile Word plans, to check and to review: a located 422 naming the uploaded file, no
+    /// staged file left, and the next request is served.
+    @Test(arguments: HostileDocx.allCases)
+    func hostileDocxIs422(_ kind: HostileDocx) throws {
+        let bytes = try kind.bytes()
+        let commands: [(PlanCheckService) -> (UploadForm) throws(APIError) -> APIAnswer] = [{ $0.check }, { $0.review }]
+        for command in commands {
+            var body = MultipartBody()
+            body.file("方案.docx", bytes)
+            let answer = service.answer(body, command)
+            #expect(answer.status == 422, "\(kind)")
+            let errors = try #require((answer.jsonObject?["error"] as? [String: Any])?["inputErrors"] as? [[String: Any]])
+            #expect(errors.count == 1)
+            #expect(errors.first?["file"] as? String == "方案.docx")
+            #expect(errors.first?["line"] is Int && errors.first?["column"] is Int)
+            let message = try #require(errors.first?["message"] as? String)
+            #expect(message.lowercased().contains(kind.expectedWording), "\(kind): \(message)")
+            #expect(!answer.text.contains(parent.path))
+        }
+        #expect(stagedFolders().isEmpty)
+        #expect(check("plan.yaml", Array("tasks: [{id: T1}]\n".utf8)).status == 200)
+    }
+
+    enum HostileDocx: CaseIterable, Sendable {
+        case notAZip, truncated, doctype
+
+        func bytes() throws -> [UInt8] {
+            switch self {
+            case .notAZip: return Array("this is not a Word document".utf8)
+            case .truncated:
+                let whole = try FileReader.read(repositoryRoot + "/Examples/plan-documents/plan.docx")
+                return Array(whole.prefix(whole.count / 2))
+            case .doctype:
+                return try HostileUploadTests.package([
+                    ("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#),
+                    ("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#),
+                    ("word/document.xml", #"<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>"#),
+                ])
+            }
+        }
+
+        /// A word the located message must carry, so the user knows what is wrong.
+        var expectedWording: String {
+            switch self {
+            case .notAZip, .truncated: return "zip"
+            case .doctype: return "doctype"
+            }
+        }
     }
 
     @Test func staysClean() {
         #expect(check("plan.yaml", Array("tasks: [{id: T1}]\n".utf8)).status == 200)
         #expect(check("bad.yaml", Array("tasks: [\n".utf8)).status == 422)
-        #expect(check("a.docx", Array("PK".utf8)).status == 501)
+        #expect(check("a.docx", Array("PK".utf8)).status == 422)
         var audit = MultipartBody()
         audit.file("plan.yaml", "tasks: [{id: T1, lead: 市发展改革委}]\n")
         #expect(service.answer(audit, { $0.audit }).status == 200)
@@ -91,7 +135,6 @@ import ZIPFoundation
 
     /// A minimal workbook with one sheet reading its two cells from `sharedStrings`.
     static func workbook(sharedStrings: String) throws -> [UInt8] {
-        let archive = try Archive(data: Data(), accessMode: .create)
         let ns = #"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#
         let parts: [(String, String)] = [
             ("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#),
@@ -101,6 +144,12 @@ import ZIPFoundation
             ("xl/worksheets/sheet1.xml", #"<?xml version="1.0" encoding="UTF-8"?><worksheet \#(ns)><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row></sheetData></worksheet>"#),
             ("xl/sharedStrings.xml", sharedStrings),
         ]
+        return try package(parts)
+    }
+
+    /// A ZIP package of the given parts, in order.
+    static func package(_ parts: [(String, String)]) throws -> [UInt8] {
+        let archive = try Archive(data: Data(), accessMode: .create)
         for (path, text) in parts {
             let data = Data(text.utf8)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in

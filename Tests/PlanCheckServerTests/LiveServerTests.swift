@@ -57,6 +57,35 @@ import PlanCheck
         }
     }
 
+    /// Plan documents over HTTP: import answers the CLI's bytes, a hostile .docx a located 422,
+    /// and the reviewed .docx comes as a download named after the plan.
+    @Test func planDocumentsOverHTTP() async throws {
+        let folder = repositoryRoot + "/Examples/plan-documents"
+        let cli = try CLI.run(["import", "plan.docx", "--format", "json"], in: folder)
+        let plan = try MultipartBody.files(in: folder, ["plan.docx"])
+        var damaged = MultipartBody()
+        damaged.file("plan.docx", Array(try FileReader.read(folder + "/plan.docx").prefix(4096)))
+        let truncated = damaged
+        try await LiveServer.with { client in
+            let imported = try await client.post("/api/v1/import", plan)
+            #expect(imported.status == 200)
+            #expect(imported.text == cli.stdout)
+            for path in ["/api/v1/check", "/api/v1/review", "/api/v1/import"] {
+                let refused = try await client.post(path, truncated)
+                #expect(refused.status == 422, "\(path)")
+                #expect(refused.header("Content-Type") == "application/json; charset=utf-8")
+                let error = refused.json?["error"] as? [String: Any]
+                #expect((error?["inputErrors"] as? [[String: Any]])?.first?["file"] as? String == "plan.docx")
+            }
+            let review = try await client.post("/api/v1/review", plan)
+            #expect(review.status == 200)
+            #expect(review.header("Content-Type") == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            #expect(review.header("Content-Disposition")?.hasPrefix("attachment; filename=\"plan-reviewed.docx\"") == true)
+            #expect(review.body.starts(with: Array("PK".utf8)))
+            #expect(try await client.get("/healthz").status == 200)
+        }
+    }
+
     /// Bad requests get 4xx answers and the server keeps serving the next one.
     @Test func badRequestsThenAGoodOne() async throws {
         var small = ServerLimits()

@@ -19,7 +19,7 @@ enum ExampleServer {
     static let configuration: ServerConfiguration = try! ServerConfiguration.load(path: configPath)
     static let catalog: RuleSetCatalog = try! RuleSetCatalog.load(configuration)
 
-    static func service(documents: any DocumentFeatures = UnavailableDocumentFeatures(), limits: ServerLimits? = nil) -> PlanCheckService {
+    static func service(documents: any DocumentFeatures = PlanDocumentFeatures(), limits: ServerLimits? = nil) -> PlanCheckService {
         PlanCheckService(catalog: catalog, limits: limits ?? configuration.limits, documents: documents)
     }
 }
