@@ -32,7 +32,11 @@ public struct PlanCheckService: Sendable {
             let result = Self.checkResult(project: project, paths: paths)
             let input = ReportInput(result: result, rules: project.engine.rules, asOf: project.engine.asOf)
             let rename = StagedNames(folder: folder)
-            let text = rename(ReportFormats.named(options.format)!.init().render(input))
+            // SARIF URIs are relative to the uploads, as the CLI's are to the folder it runs in
+            // (outside a repository); the server's own working folder has nothing to do with them.
+            let report: any ReportFormat = options.format == SARIFReport.identifier
+                ? SARIFReport(repositoryRoot: folder) : ReportFormats.named(options.format)!.init()
+            let text = rename(report.render(input))
             if result.hasInputErrors {
                 let json = options.format == JSONReport.identifier ? text : rename(JSONReport().render(input))
                 throw APIError(422, Self.unreadable(result.errors.count), inputErrors: result.errors.map(rename.callAsFunction), reportJSON: json)

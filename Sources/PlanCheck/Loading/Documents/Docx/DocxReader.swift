@@ -17,7 +17,7 @@ enum DocxReader {
         guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B else {
             throw LoadError(file: file, line: 1, column: 1, message: "not a .docx file: it does not start with a ZIP signature (PK); a .docx is a ZIP package (save the document from Word or WPS as .docx)")
         }
-        let archive = try XLSXArchive(bytes: bytes, file: file, limits: limits.archive)
+        let archive = try XLSXArchive(bytes: bytes, file: file, limits: limits.archive, format: ".docx")
         let documentPart = try mainPart(in: archive)
         guard let body = try archive.read(documentPart) else {
             throw LoadError(file: file, line: 1, column: 1, message: "not a Word document: the package has no \(documentPart) (is it a .docx saved by Word or WPS?)")
