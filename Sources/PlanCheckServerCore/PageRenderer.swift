@@ -69,19 +69,6 @@ public struct PageRenderer: Sendable {
 }
 
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// The library's one markup escaper, so the page escapes as the reports do.
+    static func escape(_ text: String) -> String { StringEscaping.markup(text) }
 }

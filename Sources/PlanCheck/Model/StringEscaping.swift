@@ -1,6 +1,6 @@
 /// Quoting of strings as JSON, RFC 9535 normalized paths and CEL literals need it: the same
 /// escapes (RFC 8259 §7, which RFC 9535 §2.7 and CEL share) with a choice of quote character.
-enum StringEscaping {
+public enum StringEscaping {
     static func appendQuoted(_ text: String, quote: Unicode.Scalar, to out: inout String) {
         out.unicodeScalars.append(quote)
         if !needsEscape(text, quote: quote) {
@@ -44,7 +44,7 @@ enum StringEscaping {
     /// Text for XML or HTML content and attributes. Characters XML 1.0 forbids (most C0
     /// controls) are dropped; tab and line breaks become character references so an attribute
     /// parser does not normalise them to spaces.
-    static func markup(_ text: String) -> String {
+    public static func markup(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
