@@ -49,21 +49,20 @@ struct AuditCommand: ParsableCommand {
             printError("\(path): error: no such file or folder")
             throw ExitCode(2)
         }
-        let loaded: Project
-        do {
-            do {
-                loaded = try project.load(paths: paths)
-            } catch where error.message.hasPrefix("no rules") && !paths.isEmpty {
-                // Datasets without a configuration are audited with the built-in packs: the
-                // audit reads only what rules judged, so it needs rules to say anything.
-                loaded = try AuditBuilder.defaultProject(asOf: project.asOf.flatMap(PlanDate.init(iso:)), jobs: project.jobs)
-            }
-        } catch {
-            throw Self.failInput(error)
-        }
-        let files = loaded.datasetFiles(paths: paths)
-        if files.isEmpty {
-            printError("error: no datasets to audit: give PATHs or list `datasets` in .plancheck.yml")
+        // The same session as `check`: each dataset is judged by the nearest configuration
+        // above it; datasets no configuration governs get the built-in packs (the audit reads
+        // only what rules judged, so it needs rules to say anything).
+        var options = CheckSession.Options(paths: paths, configFile: project.config)
+        options.extraRuleFiles = project.rules
+        options.asOf = project.asOf.flatMap(PlanDate.init(iso:))
+        options.jobs = project.jobs
+        options.allowedPlugins = project.allowPlugin
+        options.collectsAssessments = true
+        options.packsWhenUnconfigured = AuditBuilder.defaultPacks
+        let session = CheckSession(options: options).run()
+        for error in session.result.errors { printError(error.description) }
+        if session.result.files.isEmpty {
+            if session.result.errors.isEmpty { printError("error: no datasets to audit: give PATHs or list `datasets` in .plancheck.yml") }
             throw ExitCode(2)
         }
         var previous: AuditReport?
@@ -76,7 +75,7 @@ struct AuditCommand: ParsableCommand {
             }
         }
         let language = lang.flatMap(AuditLanguage.init(rawValue:))
-        var report = AuditBuilder.audit(project: loaded, files: files, language: language)
+        var report = AuditBuilder.audit(session: session, language: language)
         if let previous { report.comparison = AuditComparison.between(previous: previous, current: report) }
         let text = AuditRenderer.render(report, format: AuditOutputFormat(rawValue: format)!, table: AuditCSVTable(rawValue: table)!)
         if let output {

@@ -100,6 +100,39 @@ import Testing
         #expect(try Self.sarifResults(repo.path + "/named.sarif") == combined)
     }
 
+    /// The audit judges each dataset as `check` does: by the nearest configuration above it
+    /// (here two as-of dates), not by one configuration found from the current folder; a
+    /// dataset no configuration governs gets the built-in packs.
+    @Test func auditFromTheRootUsesEachFoldersOwnConfiguration() throws {
+        let repo = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: repo.path + "/.git", withIntermediateDirectories: true)
+        let plan = "tasks:\n  - {id: T1, title: 建设, lead: 市外办, due: 2011-06-30, status: 未开始}\n"
+        repo.write("plans/late/.plancheck.yml", "packs: [deadlines]\nasOf: 2011-12-31\n")
+        repo.write("plans/late/plan.yaml", plan)
+        repo.write("plans/early/.plancheck.yml", "packs: [deadlines]\nasOf: 2010-01-01\n")
+        repo.write("plans/early/plan.yaml", plan)
+        repo.write("loose/plan.yaml", plan)
+        let run = try cli.run(["audit", "plans", "loose", "--format", "json", "--as-of", "2012-01-01"], in: repo.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let tasks = try #require(json["tasks"] as? [[String: Any]])
+        let states = Dictionary(uniqueKeysWithValues: tasks.map { ($0["file"] as? String ?? "", $0["status"] as? String ?? "") })
+        // --as-of wins over both configurations, as in `check`.
+        #expect(states == ["plans/late/plan.yaml": "overdue", "plans/early/plan.yaml": "overdue", "loose/plan.yaml": "overdue"])
+        let own = try cli.run(["audit", "plans", "--format", "json"], in: repo.path)
+        let ownTasks = try #require((try JSONSerialization.jsonObject(with: Data(own.stdout.utf8)) as? [String: Any])?["tasks"] as? [[String: Any]])
+        #expect(Dictionary(uniqueKeysWithValues: ownTasks.map { ($0["file"] as? String ?? "", $0["status"] as? String ?? "") })
+                == ["plans/late/plan.yaml": "overdue", "plans/early/plan.yaml": "not-started"])
+        // The same findings as `check` of the same folders.
+        let check = try cli.run(["check", "plans"], in: repo.path)
+        #expect(check.stdout.contains("plans/late/plan.yaml:2:41: error: T1: overdue"), "\(check.stdout)")
+        #expect(!check.stdout.contains("plans/early/plan.yaml:2:"), "\(check.stdout)")
+        // The built-in packs judge a folder no configuration governs (plan-basics asks for an owner, …).
+        let loose = try cli.run(["audit", "loose", "--format", "json"], in: repo.path)
+        #expect(loose.status == 0, "\(loose.stderr)")
+        #expect(loose.stdout.contains("\"loose/plan.yaml\""))
+    }
+
     @Test func oneConfigurationForAllWithConfig() throws {
         let repo = try Self.twoFolderRepository()
         let run = try cli.run(["check", "--config", "plans/a/.plancheck.yml", "plans/b/tasks.yaml"], in: repo.path)

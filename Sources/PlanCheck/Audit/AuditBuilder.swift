@@ -262,6 +262,12 @@ extension AuditBuilder {
         return try Project(configuration: configuration, asOf: asOf, jobs: jobs)
     }
 
+    /// The audit of a `CheckSession` run with `collectsAssessments`: every dataset judged by the
+    /// configuration that governs it, as `plancheck check` judges it.
+    public static func audit(session: SessionResult, language: AuditLanguage? = nil) -> AuditReport {
+        AuditBuilder(asOf: session.asOf, language: language).build(result: session.result, checkers: session.checkers)
+    }
+
     /// Checks `files` with `project`'s engine, collecting the rules' assessments, and builds the
     /// audit from them.
     public static func audit(project: Project, files: [String], language: AuditLanguage? = nil) -> AuditReport {

@@ -2,7 +2,8 @@
 /// saved: `commentsExtended.xml` (resolved state, reply threads; keyed by the `w14:paraId` of a
 /// comment's last paragraph), `commentsIds.xml` (paraId → durable id) and
 /// `commentsExtensible.xml` (keyed by durable id). When PlanCheck's earlier comments go, their
-/// entries there go too, so no entry points at a comment that is no longer there.
+/// entries there go too, so no entry points at a comment that is no longer there: a person's
+/// reply to a removed comment loses its `w15:paraIdParent` and becomes a thread of its own.
 enum CommentSideParts {
     static let parts: [(path: String, key: String, collects: String?)] = [
         ("word/commentsExtended.xml", "w15:paraId", nil),
@@ -25,7 +26,11 @@ enum CommentSideParts {
             var open: Int?
             try scanner.scan { tag in
                 guard tag.depth == 2 else { return }
-                if tag.kind != .end, let key = scanner.attribute(side.key, of: tag), keys.contains(key) {
+                if tag.kind != .end, side.path.hasSuffix("commentsExtended.xml"),
+                   let parent = scanner.attributeSpan("w15:paraIdParent", of: tag), keys.contains(XMLText.decode(scanner.bytes[parent.value])),
+                   let key = scanner.attribute(side.key, of: tag), !keys.contains(key) {
+                    edits.append(ByteEdit(range: parent.whole, replacement: []))
+                } else if tag.kind != .end, let key = scanner.attribute(side.key, of: tag), keys.contains(key) {
                     if let collects = side.collects, let value = scanner.attribute(collects, of: tag) { durableIDs.insert(value) }
                     if tag.kind == .empty { edits.append(ByteEdit(range: tag.range, replacement: [])) } else { open = tag.range.lowerBound }
                 } else if tag.kind == .end, let start = open {

@@ -97,10 +97,17 @@ struct XMLTagScanner {
 
     /// The value of attribute `name` in `tag`, entities expanded; nil when absent.
     func attribute(_ name: String, of tag: Tag) -> String? {
+        attributeSpan(name, of: tag).map { XMLText.decode(bytes[$0.value]) }
+    }
+
+    /// Where attribute `name` sits in `tag`: the whole attribute with the white space before it
+    /// (what to cut to remove it) and its raw value; nil when absent.
+    func attributeSpan(_ name: String, of tag: Tag) -> (whole: Range<Int>, value: Range<Int>)? {
         let target = Array(name.utf8)
         var i = tag.range.lowerBound + 1
         while i < tag.range.upperBound && !Self.isSpace(bytes[i]) { i += 1 }
         while i < tag.range.upperBound {
+            let spaceStart = i
             while i < tag.range.upperBound && (Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/")) { i += 1 }
             let nameStart = i
             while i < tag.range.upperBound && bytes[i] != UInt8(ascii: "=") && !Self.isSpace(bytes[i]) && bytes[i] != UInt8(ascii: ">") { i += 1 }
@@ -111,10 +118,11 @@ struct XMLTagScanner {
             let valueStart = i + 1
             i = valueStart
             while i < tag.range.upperBound && bytes[i] != quote { i += 1 }
-            if bytes[nameStart..<nameEnd].elementsEqual(target) {
-                return XMLText.decode(bytes[valueStart..<min(i, tag.range.upperBound)])
-            }
+            let valueEnd = min(i, tag.range.upperBound)
             i += 1
+            if bytes[nameStart..<nameEnd].elementsEqual(target) {
+                return (spaceStart..<min(i, tag.range.upperBound), valueStart..<valueEnd)
+            }
         }
         return nil
     }

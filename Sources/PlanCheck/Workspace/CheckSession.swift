@@ -28,6 +28,11 @@ public struct CheckSession: Sendable {
         public var baselineFile: String?
         public var reportUnusedSuppressions = false
         public var limits: LoadLimits = .default
+        /// Whether checkers report their assessments (`plancheck audit` is built from them).
+        public var collectsAssessments = false
+        /// Packs that check datasets no configuration governs when no `--rules` are given
+        /// (the audit's built-in packs); nil makes such datasets an input error, as in `check`.
+        public var packsWhenUnconfigured: [String]?
 
         public init(paths: [String] = [], configFile: String? = nil) {
             self.paths = paths
@@ -60,12 +65,15 @@ public struct CheckSession: Sendable {
             let files = datasets(of: group, in: project, errors: &errors)
             guard !files.isEmpty else { continue }
             projects.append(project)
-            let result = Timing.measure("check") { project.engine.check(files: files, limits: options.limits) }
+            var engine = project.engine
+            engine.collectsAssessments = options.collectsAssessments
+            let result = Timing.measure("check") { engine.check(files: files, limits: options.limits) }
             let filter = FindingFilter(ignores: project.configuration.ignores, reportUnusedSuppressions: options.reportUnusedSuppressions)
             let outcome = Timing.measure("suppressions") { filter.apply(result) }
             combined.findings += outcome.result.findings
             combined.errors += outcome.result.errors
             combined.files += outcome.result.files.filter { !combined.files.contains($0) }
+            combined.assessments += outcome.result.assessments
             suppressedFindings += outcome.suppressedFindings
             unusedSuppressions += outcome.unusedSuppressions
         }
@@ -82,6 +90,7 @@ public struct CheckSession: Sendable {
             applyBaseline(baselineFile, to: &outcome, notes: &notes)
         }
         outcome.result.findings.sort(by: Finding.reportOrder)
+        outcome.result.assessments.sort(by: Assessment.order)
         outcome.result.errors.sort { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
         return SessionResult(outcome: outcome, projects: projects, notes: notes)
     }
@@ -176,6 +185,8 @@ public struct CheckSession: Sendable {
             configuration = loaded
             // Go on to the packs, rules and overrides, so one run reports every mistake.
             configurationProblems = problems
+        } else if options.extraRuleFiles.isEmpty, let packs = options.packsWhenUnconfigured {
+            configuration.packs = packs
         } else if options.extraRuleFiles.isEmpty {
             let first = group.explicit.first ?? group.walked.first ?? "."
             let count = group.explicit.count + group.walked.count

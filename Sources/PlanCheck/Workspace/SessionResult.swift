@@ -16,6 +16,10 @@ public struct SessionResult: Sendable {
         return projects.flatMap(\.effectiveRules).filter { seen.insert($0.id).inserted }
     }
 
+    /// The checkers of the rules that ran in any configuration (the audit reports a section
+    /// whose checker never ran as not assessed).
+    public var checkers: Set<String> { Set(projects.flatMap { $0.engine.activeRules.map(\.checker) }) }
+
     /// The as-of date of the first configuration (each dataset was judged by its own).
     public var asOf: PlanDate { projects.first?.engine.asOf ?? PlanDate.today() }
 

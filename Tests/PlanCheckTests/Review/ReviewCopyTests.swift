@@ -113,6 +113,25 @@ import Testing
         #expect(text("word/commentsExtensible.xml") == extensible.replacingOccurrences(of: "<w16cex:commentExtensible w16cex:durableId=\"0BBBBBBB\"><w16cex:extLst/></w16cex:commentExtensible>", with: ""))
     }
 
+    /// A person answered PlanCheck's comment: the reply stays, as a thread of its own, with no
+    /// parent link to the comment that went.
+    @Test func aReplyToARemovedCommentLosesItsParentLink() throws {
+        let w14 = "xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\""
+        let comments = "<w:comments \(ReviewFixture.w) \(w14)>"
+            + "<w:comment w:id=\"2\" w:author=\"PlanCheck\" w:initials=\"PC\"><w:p w14:paraId=\"22222222\"/></w:comment>"
+            + "<w:comment w:id=\"3\" w:author=\"张三\"><w:p w14:paraId=\"33333333\"><w:r><w:t>已改</w:t></w:r></w:p></w:comment></w:comments>"
+        let body = ReviewFixture.planBody.replacingOccurrences(of: "（1）加快建设国际化城市。牵头单位：市发展改革委</w:t></w:r></w:p>",
+            with: "（1）加快建设国际化城市。牵头单位：市发展改革委</w:t></w:r><w:r><w:commentReference w:id=\"2\"/></w:r><w:r><w:commentReference w:id=\"3\"/></w:r></w:p>")
+        let extended = "<w15:commentsEx xmlns:w15=\"http://schemas.microsoft.com/office/word/2012/wordml\"><w15:commentEx w15:paraId=\"22222222\" w15:done=\"0\"/>"
+            + "<w15:commentEx w15:paraId=\"33333333\" w15:paraIdParent=\"22222222\" w15:done=\"0\"/></w15:commentsEx>"
+        let original = try ReviewFixture.package(document: ReviewFixture.document(body), comments: comments,
+                                               extra: [("word/commentsExtended.xml", Array(extended.utf8))])
+        let back = try ReadBack(try ReviewCopy.make(original: original, file: "plan.docx", findings: []))
+        #expect(back.comments.map(\.author) == ["张三"])
+        #expect(back.parts["word/commentsExtended.xml"].map { String(decoding: $0, as: UTF8.self) }
+                == "<w15:commentsEx xmlns:w15=\"http://schemas.microsoft.com/office/word/2012/wordml\"><w15:commentEx w15:paraId=\"33333333\" w15:done=\"0\"/></w15:commentsEx>")
+    }
+
     @Test func wholeDocumentFindingsHangOnTheFirstParagraphWithTextWithoutATitleStyle() throws {
         let body = "<w:p/>" + ReviewFixture.paragraph("关于印发行动计划的通知") + ReviewFixture.paragraph("正文")
         let original = try ReviewFixture.package(document: ReviewFixture.document(body), styles: nil)
