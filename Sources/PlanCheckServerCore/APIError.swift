@@ -26,16 +26,13 @@ public struct APIError: Error, Sendable, Equatable {
     }
 
     public var json: String {
-        let errors = inputErrors.map { e in
-            JSONText.object([("file", JSONText.string(e.file)), ("line", String(e.line)), ("column", String(e.column)),
-                             ("message", JSONText.string(e.message))])
-        }
-        var fields = [("error", JSONText.object([("status", String(status)), ("message", JSONText.string(message)),
-                                                 ("inputErrors", JSONText.array(errors))]))]
-        if let reportJSON {
-            fields.append(("report", reportJSON.hasSuffix("\n") ? String(reportJSON.dropLast()) : reportJSON))
-        }
-        return JSONText.object(fields) + "\n"
+        let errors = JSONValue.array(inputErrors.map { e in
+            .object([("file", .string(e.file)), ("line", .int(e.line)), ("column", .int(e.column)), ("message", .string(e.message))])
+        })
+        let error = JSONValue.object([("status", .int(status)), ("message", .string(message)), ("inputErrors", errors)])
+        // The report is already JSON text, written by the library's renderer: spliced in as is.
+        let report = reportJSON.map { ",\"report\":" + ($0.hasSuffix("\n") ? String($0.dropLast()) : $0) } ?? ""
+        return "{\"error\":" + error.text(pretty: false) + report + "}\n"
     }
 
     public var answer: APIAnswer {

@@ -17,7 +17,7 @@ public struct PageRenderer: Sendable {
             let selected = entry.name == catalog.defaultName ? " selected" : ""
             return "<option value=\"\(HTML.escape(entry.name))\"\(selected)>\(HTML.escape(entry.label.text(language)))</option>"
         }.joined(separator: "\n          ")
-        let strings = JSONText.object(PageStrings.table.keys.sorted().map { ($0, JSONText.string(PageStrings.text($0, language))) })
+        let strings = JSONValue.object(PageStrings.table.keys.sorted().map { ($0, .string(PageStrings.text($0, language))) }).text(pretty: false)
         return """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">

@@ -53,13 +53,13 @@ public struct PlanCheckService: Sendable {
         return try StagingDirectory.withStaged(form.files, in: stagingParent) { (folder, paths) throws(APIError) -> APIAnswer in
             let project = options.project(staged: paths)
             let files = project.datasetFiles(paths: paths)
-            let report = AuditBuilder.audit(project: project, files: files, language: options.language)
+            let (report, result) = AuditBuilder.auditedRun(project: project, files: files, language: options.language)
             let format = AuditOutputFormat(rawValue: options.format)!
             let rename = StagedNames(folder: folder)
             let text = rename(AuditRenderer.render(report, format: format, table: options.table))
             if report.findings.inputErrors > 0 {
-                // The audit counts unreadable files; the located errors come from the same check the CLI runs.
-                let errors = project.engine.check(files: files).errors.map(rename.callAsFunction)
+                // The audit counts unreadable files; the located errors come from the run it was built from.
+                let errors = result.errors.map(rename.callAsFunction)
                 let json = format == .json ? text : rename(AuditRenderer.render(report, format: .json))
                 throw APIError(422, Self.unreadable(report.findings.inputErrors), inputErrors: errors, reportJSON: json)
             }

@@ -8,21 +8,21 @@ public struct StaticAnswers: Sendable {
 
     /// `GET /healthz`: the server is up and has its rule sets.
     public var health: APIAnswer {
-        .json(JSONText.object([("status", JSONText.string("ok")), ("ruleSets", String(catalog.entries.count))]) + "\n")
+        .json(JSONValue.object([("status", .string("ok")), ("ruleSets", .int(catalog.entries.count))]).text(pretty: false) + "\n")
     }
 
     /// `GET /api/v1/rulesets`: what a client may pass as `ruleset`, with labels and default dates.
     public var ruleSets: APIAnswer {
         let items = catalog.entries.map { entry in
-            JSONText.object([
-                ("name", JSONText.string(entry.name)),
-                ("label", JSONText.object([("zh", JSONText.string(entry.label.zh)), ("en", JSONText.string(entry.label.en))])),
-                ("default", entry.name == catalog.defaultName ? "true" : "false"),
-                ("asOf", entry.asOf.map { JSONText.string($0.description) } ?? "null"),
-                ("rules", String(entry.project.engine.rules.count)),
+            JSONValue.object([
+                ("name", .string(entry.name)),
+                ("label", .object([("zh", .string(entry.label.zh)), ("en", .string(entry.label.en))])),
+                ("default", .bool(entry.name == catalog.defaultName)),
+                ("asOf", entry.asOf.map { .string($0.description) } ?? .null),
+                ("rules", .int(entry.project.engine.rules.count)),
             ])
         }
-        return .json(JSONText.object([("ruleSets", JSONText.array(items))]) + "\n")
+        return .json(JSONValue.object([("ruleSets", .array(items))]).text(pretty: false) + "\n")
     }
 
     public static var openAPI: APIAnswer { .json(EmbeddedAssets.openAPI + "\n") }

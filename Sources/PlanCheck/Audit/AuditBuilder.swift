@@ -271,10 +271,17 @@ extension AuditBuilder {
     /// Checks `files` with `project`'s engine, collecting the rules' assessments, and builds the
     /// audit from them.
     public static func audit(project: Project, files: [String], language: AuditLanguage? = nil) -> AuditReport {
+        auditedRun(project: project, files: files, language: language).report
+    }
+
+    /// The audit and the check run it was built from (its located input errors included), so a
+    /// caller that must show those errors does not check the files a second time.
+    public static func auditedRun(project: Project, files: [String], language: AuditLanguage? = nil) -> (report: AuditReport, result: CheckResult) {
         var engine = project.engine
         engine.collectsAssessments = true
         let result = engine.check(files: files)
-        return AuditBuilder(asOf: engine.asOf, language: language)
+        let report = AuditBuilder(asOf: engine.asOf, language: language)
             .build(result: result, checkers: Set(engine.activeRules.map(\.checker)))
+        return (report, result)
     }
 }
