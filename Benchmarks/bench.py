@@ -230,6 +230,13 @@ def main():
         tools.append(Tool(pc_label, lambda d: [args.plancheck, "check", "--config", pc_config, "--as-of", AS_OF,
                                                "--format", "json", "--fail-on", "never", f"{d}/plan.yaml"],
                           "yaml", plancheck_counts, pc_compare))
+        if not partial:
+            # The mapping layer on an identity mapping, timed in the same repetitions (issue 14's bar).
+            identity = os.path.join(HERE, "plancheck-identity-mapping.yml")
+            tools.append(Tool("PlanCheck, identity mapping", lambda d: [args.plancheck, "check", "--config", identity,
+                                                                        "--as-of", AS_OF, "--format", "json",
+                                                                        "--fail-on", "never", f"{d}/plan.yaml"],
+                              "yaml", plancheck_counts, pc_compare))
     tools += [
         Tool("OPA (Rego, JSON input)", lambda d: [py, f"{peers}/opa_check.py", "--as-of", AS_OF, f"{d}/plan.json"],
              "json", json_counts, RULES),
@@ -241,7 +248,8 @@ def main():
              "json", json_counts, ["required"]),
     ]
     keys = {"libyaml scan": "scan", "OPA (Rego, JSON input)": "opa", "PyYAML CSafeLoader script": "pyyaml",
-            "PyYAML script, gc off": "pyyaml-gc-off", "jsonschema-rs (schema part only)": "jsonschema-rs"}
+            "PyYAML script, gc off": "pyyaml-gc-off", "jsonschema-rs (schema part only)": "jsonschema-rs",
+            "PlanCheck, identity mapping": "identity-mapping"}
     tools = [t for t in tools if keys.get(t.name, "plancheck") not in skip]
 
     results = []  # dicts: tool, n, size, times, peaks, verdict
