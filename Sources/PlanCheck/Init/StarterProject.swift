@@ -10,6 +10,10 @@ public enum StarterProject {
     /// A list of records found in a dataset.
     public struct Collection: Sendable, Equatable {
         public var file: String
+        /// Further datasets holding a list of the same name (two plan documents both have `tasks`).
+        public var otherFiles: [String] = []
+        /// The rule ids' prefix: the name with what an id cannot hold made `-`, unique per run.
+        public var ruleBase = ""
         /// Top-level key, or `parent.key` one level down.
         public var name: String
         public var target: String
@@ -57,9 +61,49 @@ public enum StarterProject {
             collections += discover(root: root, file: file)
         }
         guard !datasets.isEmpty else { return nil }
+        collections = merged(collections)
         datasets += all.dropFirst(maxFilesRead)
         return Files(config: config(datasets: datasets, collections: collections, today: today),
                      rules: rules(collections: collections), datasets: datasets, collections: collections)
+    }
+
+    /// One collection per name, so every rule id is written once: the same list in several
+    /// datasets gets one set of rules that runs on each of them — fields every record of every
+    /// dataset fills in, the key only when all use the same one, the plan period only when all
+    /// state it. Rule-id prefixes are made unique (`plan.tasks` and `plan-tasks` both give
+    /// `plan-tasks`).
+    static func merged(_ collections: [Collection]) -> [Collection] {
+        var result: [Collection] = []
+        var index: [String: Int] = [:]
+        for c in collections {
+            guard let i = index[c.name] else {
+                index[c.name] = result.count
+                result.append(c)
+                continue
+            }
+            var m = result[i]
+            if !m.otherFiles.contains(c.file) && m.file != c.file { m.otherFiles.append(c.file) }
+            m.count += c.count
+            if m.key != c.key { m.key = nil }
+            m.commonFields = m.commonFields.filter { c.commonFields.contains($0) || c.key == $0 }
+            m.anyFields += c.anyFields.filter { !m.anyFields.contains($0) }
+            m.permitFields += c.permitFields.filter { !m.permitFields.contains($0) }
+            if m.periodPath != c.periodPath { m.periodPath = nil }
+            if m.issuedPath != c.issuedPath { m.issuedPath = nil }
+            result[i] = m
+        }
+        var used = Set<String>()
+        for i in result.indices {
+            let base = String(result[i].name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "-" })
+            var candidate = base
+            var n = 2
+            while !used.insert(candidate).inserted {
+                candidate = "\(base)-\(n)"
+                n += 1
+            }
+            result[i].ruleBase = candidate
+        }
+        return result
     }
 
     /// Lists of maps at the top level and one level down (`plan: {tasks: […]}`).
@@ -108,10 +152,9 @@ public enum StarterProject {
         return plain ? "." + key : "['" + key.replacing("\\", with: "\\\\").replacing("'", with: "\\'") + "']"
     }
 
-    /// A rule id from a collection name: letters, digits, `-` and `_` only.
-    static func ruleID(_ name: String, _ suffix: String) -> String {
-        let base = String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "-" })
-        return base + "-" + suffix
+    /// A rule id of a collection (letters, digits, `-` and `_` only; see `merged`).
+    static func ruleID(_ c: Collection, _ suffix: String) -> String {
+        c.ruleBase + "-" + suffix
     }
 
     static func quoted(_ text: String) -> String {
@@ -147,7 +190,7 @@ public enum StarterProject {
 
             """
         }
-        let example = collections.first.map { ruleID($0.name, "required") } ?? "rule-id"
+        let example = collections.first.map { ruleID($0, "required") } ?? "rule-id"
         out += """
         # severity:                         # per-rule overrides: error, warning, info or off
         #   \(example): warning
@@ -183,11 +226,11 @@ public enum StarterProject {
             return out
         }
         for c in collections {
-            out += "  # \(c.name): \(c.count) record\(c.count == 1 ? "" : "s") in \(c.file)\n"
+            out += "  # \(c.name): \(c.count) record\(c.count == 1 ? "" : "s") in \(([c.file] + c.otherFiles).joined(separator: ", "))\n"
             let required = (c.key.map { [$0] } ?? []) + c.commonFields.prefix(5)
             if !required.isEmpty {
                 out += """
-                  - id: \(ruleID(c.name, "required"))
+                  - id: \(ruleID(c, "required"))
                     description: Every record of `\(c.name)` fills in these fields.
                     checker: required
                     target: \(quoted(c.target))
@@ -198,7 +241,7 @@ public enum StarterProject {
             }
             if let key = c.key {
                 out += """
-                  - id: \(ruleID(c.name, "\(key == "id" ? "id" : "key")-unique"))
+                  - id: \(ruleID(c, "\(key == "id" ? "id" : "key")-unique"))
                     checker: unique
                     target: \(quoted(c.target))
 
@@ -220,7 +263,7 @@ public enum StarterProject {
             // The `plan-basics` and `accountability` packs: leads present and registered,
             // participants registered, no lead repeated among them.
             out += """
-              - id: \(ruleID(c.name, "accountability"))
+              - id: \(ruleID(c, "accountability"))
                 description: Every record names lead units\(registry.map { " that the registry (`\($0.name)`) knows" } ?? ""), without repeating the lead among the participants.
                 checker: accountability
                 target: \(quoted(c.target))
@@ -232,7 +275,7 @@ public enum StarterProject {
         if c.has("due") {
             // The `deadlines` pack, with the plan period when the data states it.
             out += """
-              - id: \(ruleID(c.name, "deadline"))
+              - id: \(ruleID(c, "deadline"))
                 description: Deadlines are readable, inside the plan period, and kept as of the as-of date.
                 checker: deadline
                 target: \(quoted(c.target))
@@ -249,7 +292,7 @@ public enum StarterProject {
         if c.has("target") && (c.has("actual") || c.has("kind")) {
             // The `indicators` pack.
             out += """
-              - id: \(ruleID(c.name, "indicator"))
+              - id: \(ruleID(c, "indicator"))
                 description: Binding (约束性) indicators meet their targets (errors), expected (预期性) ones too (warnings).
                 checker: indicator
                 target: \(quoted(c.target))
@@ -260,7 +303,7 @@ public enum StarterProject {
         if !c.permitFields.isEmpty {
             // The `permits` pack: every project holds every permit (一书两证执行率 100 %).
             out += """
-              - id: \(ruleID(c.name, "permits"))
+              - id: \(ruleID(c, "permits"))
                 description: Every record holds every permit its `permits` lists.
                 checker: ratio
                 target: \(quoted(c.target))

@@ -49,4 +49,27 @@ import Testing
         // The registry: the alias 城管局 is known.
         #expect(!result.findings.contains { $0.rule.hasSuffix("unknown-lead") })
     }
+
+    /// Two plans in one folder both hold `tasks`: one set of rules for both (a rule id written
+    /// twice would make the starter configuration unusable), required fields those both fill.
+    @Test func twoDatasetsWithTheSameListGetOneSetOfRules() throws {
+        let directory = try TemporaryDirectory()
+        directory.write("a.yaml", "tasks:\n  - {id: A1, title: 一, lead: 市城管局, owner: 张三}\n")
+        directory.write("b.yaml", "tasks:\n  - {id: B1, title: 二, lead: 市住建局, due: 2021年6月底}\n"
+                        + "plan-tasks:\n  - {id: P1}\nplan:\n  tasks:\n    - {id: Q1}\n")
+        let files = try #require(StarterProject.make(directory: directory.path, today: PlanDate(year: 2026, month: 12, day: 1)))
+        #expect(files.collections.map(\.name) == ["tasks", "plan-tasks", "plan.tasks"])
+        #expect(files.rules.contains("# tasks: 2 records in a.yaml, b.yaml"))
+        #expect(files.rules.contains("fields: [\"id\", \"title\", \"lead\"]"), "owner and due are not in both: \(files.rules)")
+        directory.write(Configuration.fileName, files.config + "asOf: 2021-12-31\n")
+        directory.write(StarterProject.rulesFileName, files.rules)
+        let project = try Project(configuration: Configuration.load(path: directory.path + "/" + Configuration.fileName), jobs: 1)
+        let ids = project.engine.rules.map(\.id)
+        #expect(ids.count == Set(ids).count, "\(ids)")
+        #expect(ids.contains("plan-tasks-required") && ids.contains("plan-tasks-2-required"), "\(ids)")
+        let result = project.engine.check(files: project.datasetFiles(paths: []))
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        // The deadline rule (b's `due`) runs on a's task too: a has no deadline.
+        #expect(result.findings.map(\.record).contains("A1"), "\(result.findings.map(\.message))")
+    }
 }
