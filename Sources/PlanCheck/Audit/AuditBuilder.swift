@@ -165,7 +165,9 @@ public struct AuditBuilder: Sendable {
         let group = Self.text(node["action"])
         var leads = units?.leads ?? []
         var inherited = false
-        if leads.isEmpty, let group, let fromAction = actionLeads[anchor.file + "\u{0}" + group], !fromAction.isEmpty {
+        // A task's own responsible units answer for it before its action's leads do.
+        let responsible = leads.isEmpty ? units?.responsible ?? [] : []
+        if leads.isEmpty, responsible.isEmpty, let group, let fromAction = actionLeads[anchor.file + "\u{0}" + group], !fromAction.isEmpty {
             leads = fromAction
             inherited = true
         }
@@ -201,7 +203,7 @@ public struct AuditBuilder: Sendable {
             dueText: deadline?.dueText, deadline: deadline?.deadline?.description, deadlineProblem: deadline?.deadlineProblem,
             progress: progress, completed: deadline?.completed?.description, status: status,
             daysOverdue: deadline?.daysOverdue, daysLate: deadline?.daysLate, outsidePeriod: deadline?.outsidePeriod == true ? true : nil,
-            findings: findings.sorted(), file: anchor.file, line: node.line)
+            findings: findings.sorted(), file: anchor.file, line: node.line, responsible: responsible.isEmpty ? nil : responsible)
     }
 
     static func indicator(_ a: Assessment, _ i: IndicatorAssessment) -> IndicatorAudit {

@@ -144,6 +144,9 @@ public struct TaskAudit: Sendable, Codable, Equatable {
     public var findings: [String]
     public var file: String
     public var line: Int
+    /// Responsible units (责任单位) of a task that marks no lead; nil when there are none. The
+    /// unit ranking counts each of them as answerable for the task, as a lead is.
+    public var responsible: [String]? = nil
 }
 
 /// One responsible unit. Lead and participant roles are counted separately: a plan holds the

@@ -1,7 +1,8 @@
 /// Per-unit figures and the ranking.
 ///
 /// A co-led task counts fully for each of its lead units: each is answerable for the whole task
-/// (that is what 牵头 means), so unit counts may add up to more than the number of tasks.
+/// (that is what 牵头 means), so unit counts may add up to more than the number of tasks. A task
+/// that names responsible units (责任单位) and marks no lead counts for each of them the same way.
 enum UnitAggregator {
     static func aggregate(tasks: [TaskAudit], registered: (String) -> Bool) -> [UnitAudit] {
         var order: [String] = []
@@ -14,7 +15,7 @@ enum UnitAggregator {
                                      overdueTasks: [], lateTasks: [])
         }
         for task in tasks {
-            for lead in task.leads {
+            for lead in task.leads + (task.responsible ?? []) {
                 touch(lead)
                 byName[lead]!.led.add(task)
                 byName[lead]!.findings += task.findings.count

@@ -163,4 +163,6 @@ public struct UnitAssessment: Sendable, Equatable {
     /// Names the registry does not know (empty without a registry).
     public var unregistered: [String]
     public var hasRegistry: Bool
+    /// Responsible units (责任单位) of a record that marks no lead, without the leads.
+    public var responsible: [String] = []
 }

@@ -93,8 +93,25 @@ import Testing
     }
 
     @Test func duplicateFieldsAreAnError() {
-        let error = loadError { () throws(LoadError) in try load("牵头单位,责任单位,任务\na,b,c\n") }
-        #expect(error?.message.contains("column `责任单位` maps to field `lead`, as column line 1, field 1 does") == true, "\(String(describing: error))")
+        let error = loadError { () throws(LoadError) in try load("牵头单位,牵头部门,任务\na,b,c\n") }
+        #expect(error?.message.contains("column `牵头部门` maps to field `lead`, as column line 1, field 1 does") == true, "\(String(describing: error))")
+    }
+
+    /// 责任单位 is read as plan documents read it: beside 牵头单位 the other units (participants),
+    /// beside both 牵头单位 and 配合单位 their own list, alone `responsible` — never the lead.
+    @Test func responsibleUnitsTakeTheirRoleFromTheOtherColumns() throws {
+        let besideLead = try load("牵头单位,责任单位,任务\n市城管局,市住建局、市水务局,建设\n")
+        #expect(rows(besideLead, "tasks") == .list([.map(["lead": .list([.string("市城管局")]),
+                                                 "participants": .list([.string("市住建局"), .string("市水务局")]), "title": .string("建设")])]))
+        let alone = try load("序号,任务,责任单位\n1,修路,市交通局、市财政局\n")
+        #expect(rows(alone, "tasks") == .list([.map(["id": .string("1"), "title": .string("修路"),
+                                            "responsible": .list([.string("市交通局"), .string("市财政局")])])]))
+        let three = try load("牵头单位,责任单位,配合单位,任务\nA,B,C,D\n")
+        #expect(rows(three, "tasks") == .list([.map(["lead": .list([.string("A")]), "responsible": .list([.string("B")]),
+                                            "participants": .list([.string("C")]), "title": .string("D")])]))
+        // A user's mapping wins over the built-in reading.
+        let mapped = try load("责任单位,任务\nA,B\n") { $0.columns = ["责任单位": "lead"] }
+        #expect(rows(mapped, "tasks") == .list([.map(["lead": .list([.string("A")]), "title": .string("B")])]))
     }
 
     @Test func aliasesCanBeTurnedOff() throws {

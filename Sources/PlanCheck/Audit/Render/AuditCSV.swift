@@ -21,12 +21,13 @@ enum AuditCSV {
             }
         case .tasks:
             rows = [["id", "title", "group", "leads", "participants", "owner", "dueText", "deadline", "progress",
-                     "completed", "status", "daysOverdue", "daysLate", "findings", "file", "line", "outsidePeriod"]]
+                     "completed", "status", "daysOverdue", "daysLate", "findings", "file", "line", "outsidePeriod", "responsible"]]
             for t in r.tasks {
                 rows.append([t.id, t.title, t.group ?? "", t.leads.joined(separator: "、"), t.participants.joined(separator: "、"),
                              t.owner ?? "", t.dueText ?? "", t.deadline ?? "", t.progress, t.completed ?? "", t.status.rawValue,
                              t.daysOverdue.map(String.init) ?? "", t.daysLate.map(String.init) ?? "",
-                             t.findings.joined(separator: " "), t.file, String(t.line), t.outsidePeriod == true ? "true" : ""])
+                             t.findings.joined(separator: " "), t.file, String(t.line), t.outsidePeriod == true ? "true" : "",
+                             (t.responsible ?? []).joined(separator: "、")])
             }
         case .groups:
             rows = [["id", "title", "tasks", "doneOnTime", "doneLate", "inProgress", "notStarted", "overdue", "progress", "findings",

@@ -48,8 +48,14 @@ enum AuditTables {
                           keys: r.units.map(\.name))
     }
 
+    /// The units answering for a task: its leads, else its responsible units marked as such
+    /// (the plan named no lead, and the audit does not pretend it did).
     static func leads(_ t: TaskAudit, _ s: AuditStrings) -> String {
-        t.leads.isEmpty ? "–" : t.leads.joined(separator: s.language == .zh ? "、" : ", ")
+        let separator = s.language == .zh ? "、" : ", "
+        if t.leads.isEmpty, let responsible = t.responsible {
+            return responsible.joined(separator: separator) + (s.language == .zh ? "（责任单位）" : " (responsible)")
+        }
+        return t.leads.isEmpty ? "–" : t.leads.joined(separator: separator)
     }
 
     static func overdue(_ r: AuditReport, _ s: AuditStrings) -> AuditTable {

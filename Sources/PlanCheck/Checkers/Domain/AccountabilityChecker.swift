@@ -18,8 +18,15 @@ public struct AccountabilityChecker: Checker {
         unit they belong to: a lead written as an alias and repeated in full among the \
         participants is still a repeat.
 
-        Codes: `missing-lead`, `too-many-leads`, `unknown-lead`, `unknown-participant`, \
-        `lead-also-participant`, `duplicate-unit`, `missing-owner`, `registry-empty`, and with \
+        Many plans name only responsible units (责任单位：X、Y, or a 责任单位 column with no \
+        牵头单位 beside it) and mark none of them as lead. Those units are read from the \
+        `responsible` field, checked against the registry like the others and counted by the \
+        audit as answerable for the task; the checker never guesses which of them leads, and \
+        reports the record as `responsible-without-lead` (a warning) instead of `missing-lead`.
+
+        Codes: `missing-lead`, `responsible-without-lead`, `too-many-leads`, `unknown-lead`, \
+        `unknown-participant`, `unknown-responsible`, `lead-also-participant`, `duplicate-unit`, \
+        `missing-owner`, `registry-empty`, and with \
         `summary: true` one `unit-summary` finding (info) per unit: tasks led and joined. \
         `checkRepeats: false` leaves the repeat codes (`lead-also-participant`, \
         `duplicate-unit`) to another rule on the same records, so one problem is reported once.
@@ -35,6 +42,7 @@ public struct AccountabilityChecker: Checker {
         options: [
             OptionSpec("lead", .string, default: "lead", "The field holding the lead unit(s)."),
             OptionSpec("participants", .string, default: "participants", "The field holding the participating units."),
+            OptionSpec("responsible", .string, default: "responsible", "The field holding responsible units where the plan marks no lead (责任单位)."),
             OptionSpec("owner", .string, default: "owner", "The field holding the named person responsible."),
             OptionSpec("requireLead", .boolean, default: "true", "Report records without a lead unit."),
             OptionSpec("requireOwner", .boolean, default: "false", "Report records without a named owner (落实到人头)."),
@@ -74,12 +82,27 @@ public struct AccountabilityChecker: Checker {
                     lead: 市发改委、港澳办
                     participants: [市外办]
                 """, triggers: []),
+            CheckerExample("Responsible units but no lead marked; a responsible unit the registry does not know", rule: "in: $.units[*]", data: """
+                units:
+                  - {name: 市交通局}
+                  - {name: 市财政局}
+                tasks:
+                  - id: M1
+                    responsible: 市交通局、市财政局
+                  - id: M2
+                    lead: 市交通局
+                    participants: 市财政局
+                  - id: M3
+                    responsible: [市交通局, 市财政厅]
+                """, triggers: ["M1", "M3", "M3"]),
         ],
         codes: [
             FindingCode("missing-lead", .rule, "No lead unit (with `requireLead`)."),
+            FindingCode("responsible-without-lead", .fixed(.warning), "Responsible units (责任单位) named, none marked as lead (with `requireLead`)."),
             FindingCode("too-many-leads", .rule, "More lead units than `maxLeads`."),
             FindingCode("unknown-lead", .rule, "A lead unit the registry does not know (with `checkLeads`)."),
             FindingCode("unknown-participant", .rule, "A participating unit the registry does not know (with `checkParticipants`)."),
+            FindingCode("unknown-responsible", .rule, "A responsible unit the registry does not know (with `checkLeads`)."),
             FindingCode("lead-also-participant", .rule, "A lead unit repeated among the participants (with `checkRepeats`)."),
             FindingCode("duplicate-unit", .rule, "A unit listed twice in one role (with `checkRepeats`)."),
             FindingCode("missing-owner", .rule, "No named owner (with `requireOwner`)."),
@@ -89,6 +112,7 @@ public struct AccountabilityChecker: Checker {
 
     let leadField: String
     let participantsField: String
+    let responsibleField: String
     let ownerField: String
     let requireLead: Bool
     let requireOwner: Bool
@@ -103,6 +127,7 @@ public struct AccountabilityChecker: Checker {
     public init(options: RuleOptions) throws(LoadError) {
         leadField = options.string("lead") ?? "lead"
         participantsField = options.string("participants") ?? "participants"
+        responsibleField = options.string("responsible") ?? "responsible"
         ownerField = options.string("owner") ?? "owner"
         requireLead = options.bool("requireLead") ?? true
         requireOwner = options.bool("requireOwner") ?? false
@@ -150,9 +175,16 @@ public struct AccountabilityChecker: Checker {
         let leadNode = record[leadField]
         let leads = leadNode.map(UnitSplitter.units(of:)) ?? []
         let participants = record[participantsField].map(UnitSplitter.units(of:)) ?? []
-        state.names += leads.count + participants.count
+        let responsible = record[responsibleField].map(UnitSplitter.units(of:)) ?? []
+        state.names += leads.count + participants.count + responsible.count
 
-        if leads.isEmpty {
+        if leads.isEmpty, !responsible.isEmpty {
+            if requireLead {
+                report.report(record, at: record[responsibleField],
+                              message: "\(key): responsible units (`\(responsibleField)`: \(responsible.map(\.name).joined(separator: "、"))) are named, but none is marked as lead (牵头)",
+                              code: "responsible-without-lead", severity: .warning, values: ["field": responsibleField])
+            }
+        } else if leads.isEmpty {
             if requireLead {
                 report.report(record, at: leadNode, message: "\(key): no lead unit (`\(leadField)`)", code: "missing-lead", values: ["field": leadField])
             }
@@ -165,7 +197,7 @@ public struct AccountabilityChecker: Checker {
         var leadUnits: Set<String> = []
         var seen: Set<String> = []
         var judged = report.isAssessing ? UnitAssessment(leads: [], participants: [], unregistered: [], hasRegistry: state.registry.map { !$0.names.isEmpty } ?? false) : nil
-        for (role, units, field) in [("lead", leads, leadField), ("participant", participants, participantsField)] {
+        for (role, units, field) in [("lead", leads, leadField), ("responsible", responsible, responsibleField), ("participant", participants, participantsField)] {
             for unit in units {
                 let canonical = resolve(unit.name, role: role, field: field, at: unit.node, record: record, state: &state, report: &report)
                 if judged != nil {
@@ -173,12 +205,16 @@ public struct AccountabilityChecker: Checker {
                         judged!.unregistered.append(unit.name)
                     }
                     if !seen.contains(canonical) {
-                        if role == "lead" { judged!.leads.append(canonical) } else { judged!.participants.append(canonical) }
+                        switch role {
+                        case "lead": judged!.leads.append(canonical)
+                        case "responsible": judged!.responsible.append(canonical)
+                        default: judged!.participants.append(canonical)
+                        }
                     }
                 }
                 if seen.contains(canonical) {
                     guard checkRepeats else { continue }
-                    if role == "participant" && leadUnits.contains(canonical) {
+                    if role != "lead" && leadUnits.contains(canonical) {
                         report.report(record, at: unit.node, message: "\(key): lead unit \(unit.name) is also listed as a participant",
                                       code: "lead-also-participant", values: ["field": field, "value": unit.name])
                     } else {
@@ -190,8 +226,9 @@ public struct AccountabilityChecker: Checker {
                 seen.insert(canonical)
                 if role == "lead" { leadUnits.insert(canonical) }
                 if summary {
+                    // Responsible units answer for the record as leads do.
                     if state.tally[canonical] == nil { state.order.append(canonical); state.tally[canonical] = (0, 0) }
-                    if role == "lead" { state.tally[canonical]!.led += 1 } else { state.tally[canonical]!.joined += 1 }
+                    if role == "participant" { state.tally[canonical]!.joined += 1 } else { state.tally[canonical]!.led += 1 }
                 }
             }
         }
@@ -211,12 +248,17 @@ public struct AccountabilityChecker: Checker {
                  report: inout FindingReporter) -> String {
         guard let registry = state.registry else { return name }
         if let canonical = registry.names.canonical(of: name) { return canonical }
-        guard !registry.names.isEmpty, role == "lead" ? checkLeads : checkParticipants else { return name }
+        guard !registry.names.isEmpty, role == "participant" ? checkParticipants : checkLeads else { return name }
         if registry.suggestions == nil { state.registry?.suggestions = registry.names.suggestionIndex() }
         let found = state.registry!.suggestions!.closest(to: name)
         let hint = found.isEmpty ? "" : " (did you mean " + found.joined(separator: ", ") + "?)"
-        report.report(record, at: node, message: "\(record.key): \(role == "lead" ? "lead" : "participating") unit \(name) is not in the unit registry\(hint)",
-                      code: role == "lead" ? "unknown-lead" : "unknown-participant", values: ["field": field, "value": name])
+        let (adjective, code) = switch role {
+        case "lead": ("lead", "unknown-lead")
+        case "responsible": ("responsible", "unknown-responsible")
+        default: ("participating", "unknown-participant")
+        }
+        report.report(record, at: node, message: "\(record.key): \(adjective) unit \(name) is not in the unit registry\(hint)",
+                      code: code, values: ["field": field, "value": name])
         return name
     }
 

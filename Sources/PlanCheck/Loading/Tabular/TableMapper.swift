@@ -15,6 +15,8 @@ struct TableMapper {
     let mapping: FieldMapping
     /// Whether the user mapped any header (then one recognised header is enough to find the header row).
     let userMapsHeaders: Bool
+    /// The headers the user mapped (normalised), which the built-in reading of 责任单位 leaves alone.
+    let userHeaders: Set<String>
     /// CSV rows whose field count differs from the header's are an error (usually a wrong
     /// delimiter or a lost quote), and so is a CSV without any row; spreadsheets often keep
     /// notes to the right of a table, which are ignored.
@@ -52,6 +54,7 @@ struct TableMapper {
         if source?.aliases ?? true { mapping = mapping.layered(over: HeaderAliases.mapping) }
         self.mapping = mapping
         userMapsHeaders = source?.mapping.fields.isEmpty == false || !configMapping.fields.isEmpty
+        userHeaders = Set((source?.mapping ?? FieldMapping()).layered(over: configMapping).fields.map { Self.normalizeHeader($0.written) })
     }
 
     /// The collection the records belong under.
@@ -126,10 +129,16 @@ struct TableMapper {
         for (written, field) in mapping.fields where normalizedRenames[Self.normalizeHeader(written)] == nil {
             normalizedRenames[Self.normalizeHeader(written)] = field
         }
-        let named = header.cells.compactMap { cell -> (cell: TableCell, written: String, field: String?)? in
+        let headers = header.cells.compactMap { cell -> (cell: TableCell, written: String, field: String?)? in
             let written = Self.trim(header.text(cell))
             guard !written.isEmpty else { return nil }
             return (cell, written, renames[written] ?? normalizedRenames[Self.normalizeHeader(written)])
+        }
+        // A 责任单位 column read through the built-in aliases takes its role from its neighbours.
+        let others = headers.compactMap { $0.field == "responsible" ? nil : $0.field }
+        let named = headers.map { entry in
+            guard entry.field == "responsible", useAliases, !userHeaders.contains(Self.normalizeHeader(entry.written)) else { return entry }
+            return (entry.cell, entry.written, HeaderAliases.responsibleRole(besides: others))
         }
         let recognised = named.filter { $0.field != nil }.count
         mapped = source != nil || recognised >= 2

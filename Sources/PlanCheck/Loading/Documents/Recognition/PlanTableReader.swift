@@ -20,7 +20,7 @@ struct PlanTableReader {
     }
 
     /// Unit columns that name no leading role: participants beside a lead column, else responsible.
-    static let responsibleHeaders: Set<String> = ["责任单位", "责任部门", "责任主体", "实施单位", "承办单位", "落实单位"]
+    static let responsibleHeaders = HeaderAliases.responsibleHeaders
 
     /// The rows of the table made of `indices` (paragraphs of `document`), or nil when no
     /// header row is recognised.
@@ -98,8 +98,8 @@ struct PlanTableReader {
             if responsibleHeaders.contains(key) { responsibleColumns.append(column); continue }
             if let field = HeaderAliases.fields[key], !fields.values.contains(field) { fields[column] = field }
         }
-        let hasLead = fields.values.contains("lead")
-        for column in responsibleColumns { fields[column] = hasLead ? "participants" : "responsible" }
+        let role = HeaderAliases.responsibleRole(besides: fields.values)
+        for column in responsibleColumns { fields[column] = role }
         return fields
     }
 
