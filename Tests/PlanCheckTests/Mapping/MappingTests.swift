@@ -67,6 +67,23 @@ import Testing
         #expect(document.writtenNames == nil)
     }
 
+    /// An identity mapping (every field and word mapped to itself) costs no copy: the loaded
+    /// document is returned as it is (the benchmark's identity-mapping line measures the rest).
+    @Test func anIdentityMappingReturnsTheSameDocument() throws {
+        let document = try YAMLLoader.load(bytes: Array("tasks: [{id: T1, lead: 甲, status: done}, {id: T2, status: \"true\"}]\n".utf8), file: "plan.yaml")
+        var mapping = FieldMapping()
+        for field in ["id", "lead", "status"] { mapping.addField(written: field, canonical: field) }
+        mapping.addValue(field: "status", written: "done", canonical: .string("done"))
+        mapping.addValue(field: "status", written: "true", canonical: .string("true"))
+        let entry = MappingEntry(collection: "tasks", mapping: mapping, location: SourceLocation(file: "c", line: 1, column: 1))
+        #expect(try DocumentMapper.apply(DatasetMapping(entries: [entry]), to: document) === document)
+        // Mapped to itself but of another kind (an unquoted `true` is a boolean): that is an edit.
+        let unquoted = try YAMLLoader.load(bytes: Array("tasks: [{id: T2, status: true}]\n".utf8), file: "plan.yaml")
+        let mapped = try DocumentMapper.apply(DatasetMapping(entries: [entry]), to: unquoted)
+        #expect(mapped !== unquoted)
+        #expect(mapped.root?["tasks"]?[0]?["status"]?.string == "true")
+    }
+
     @Test func nestedFieldsAreRenamedWhereTheyStand() throws {
         let project = try MappingProject(config: """
             packs: [permits]

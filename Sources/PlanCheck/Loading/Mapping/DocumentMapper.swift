@@ -120,7 +120,6 @@ struct DocumentEditor {
         }
         guard node.kind == .map else { return }
         let renames = fields?.renames ?? [:]
-        var seen: [String: Node] = [:]
         var renamedHere: Set<String> = []
         for (key, value) in zip(node.keys, node.values) {
             let text = key.scalarText ?? ""
@@ -131,18 +130,29 @@ struct DocumentEditor {
                 renamedHere.insert(new)
                 renamed[Self.join(canonical, new)] = Self.join(written, text)
             }
-            if !renames.isEmpty {
-                if let other = seen[name], renamedHere.contains(name) {
-                    throw LoadError(at: key, "`mapping:` maps both `\(other.scalarText ?? "")` (line \(other.line)) and `\(text)` to `\(name)`; a record may write only one of them")
-                }
-                seen[name] = key
-            }
             if let table = values?.tables[name] { rewrite(value, with: table) }
             let childFields = fields?.children[text], childValues = values?.children[name]
             if childFields != nil || childValues != nil {
                 try walk(value, fields: childFields, values: childValues,
                          written: Self.join(written, text), canonical: Self.join(canonical, name), renamed: &renamed)
             }
+        }
+        // Only a map where a key was renamed can hold two spellings of one field; checking
+        // there alone keeps a mapping that renames nothing in this record free.
+        if !renamedHere.isEmpty { try Self.refuseTwoSpellings(in: node, renames: renames, renamed: renamedHere) }
+    }
+
+    /// A record writing both `牵头单位` and `lead` (or two spellings mapped to one field) cannot
+    /// be read one way: an error at the second key.
+    static func refuseTwoSpellings(in node: Node, renames: [String: String], renamed: Set<String>) throws(LoadError) {
+        var seen: [String: Node] = [:]
+        for key in node.keys {
+            let text = key.scalarText ?? ""
+            let name = renames[text] ?? text
+            if let other = seen[name], renamed.contains(name) {
+                throw LoadError(at: key, "`mapping:` maps both `\(other.scalarText ?? "")` (line \(other.line)) and `\(text)` to `\(name)`; a record may write only one of them")
+            }
+            seen[name] = key
         }
     }
 
@@ -155,6 +165,8 @@ struct DocumentEditor {
             return
         }
         guard value.kind != .map, let text = value.scalarText, let canonical = table[text] else { return }
+        // A word mapped to itself (`done: done`) leaves the node, and the document, as they are.
+        if case .string(let same) = canonical, same == text, value.kind == .string { return }
         set(value.index, to: canonical)
     }
 
