@@ -69,6 +69,9 @@ struct MappingTree {
     struct Values {
         var tables: [String: [String: MappedValue]] = [:]
         var children: [String: Values] = [:]
+        /// `tables` and `children` by name, sorted: the walk's order when no key is renamed.
+        var orderedTables: [(name: String, table: [String: MappedValue])] = []
+        var orderedChildren: [(name: String, values: Values)] = []
     }
     var fields = Fields()
     var values = Values()
@@ -78,11 +81,22 @@ struct MappingTree {
             Self.insert(&fields, FieldMapping.segments(written)[...], FieldMapping.segments(canonical).last ?? canonical)
         }
         for (field, table) in mapping.values { Self.insert(&values, FieldMapping.segments(field)[...], table) }
+        Self.order(&values)
+    }
+
+    private static func order(_ level: inout Values) {
+        for name in level.children.keys { order(&level.children[name]!) }
+        level.orderedTables = level.tables.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        level.orderedChildren = level.children.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     private static func insert(_ level: inout Fields, _ path: ArraySlice<String>, _ canonical: String) {
         guard let head = path.first else { return }
-        if path.count == 1 { level.renames[head] = canonical; return }
+        if path.count == 1 {
+            // A field mapped to itself renames nothing: left out, so the walk does not look for it.
+            if canonical != head { level.renames[head] = canonical }
+            return
+        }
         insert(&level.children[head, default: Fields()], path.dropFirst(), canonical)
     }
 
@@ -120,6 +134,18 @@ struct DocumentEditor {
         }
         guard node.kind == .map else { return }
         let renames = fields?.renames ?? [:]
+        if renames.isEmpty, fields?.children.isEmpty ?? true {
+            // Nothing to rename at this level or below: look up the fields with value tables
+            // instead of reading every key (an identity mapping costs a lookup per record).
+            guard let values else { return }
+            for (name, table) in values.orderedTables { if let value = node[name] { rewrite(value, with: table) } }
+            for (name, child) in values.orderedChildren {
+                if let value = node[name] {
+                    try walk(value, fields: nil, values: child, written: Self.join(written, name), canonical: Self.join(canonical, name), renamed: &renamed)
+                }
+            }
+            return
+        }
         var renamedHere: Set<String> = []
         for (key, value) in zip(node.keys, node.values) {
             let text = key.scalarText ?? ""
