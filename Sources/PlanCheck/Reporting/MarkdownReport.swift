@@ -62,7 +62,7 @@ public struct MarkdownReport: ReportFormat {
                 var location = "`\(Self.code(FindingPlace.text(finding, file: path(finding.file))))`"
                 let line = FindingPlace.hasLines(finding) ? finding.line : 0
                 location = input.linkBase.map { "[\(location)](\(LinkBase.link(base: $0, path: path(finding.file), line: line)))" } ?? location
-                if let header = finding.cell?.header { location += " " + Self.cell(header) }
+                if let header = finding.cell?.header { location += " (" + Self.cell(header) + ")" }
                 out += "| \(Self.icon(finding.severity)) | \(location) | `\(Self.code(finding.rule))` | \(Self.cell(finding.record)) | \(Self.cell(finding.message)) |\n"
             }
             if result.findings.count > maxFindings {
