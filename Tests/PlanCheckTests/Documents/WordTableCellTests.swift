@@ -71,3 +71,16 @@ import Testing
         #expect(finding.cell == nil)
     }
 }
+
+/// The annotated view hangs a finding about an empty cell on that cell and names it `表1!C3`.
+@Suite struct WordTableCellViewTests {
+    @Test func annotatedViewShowsTheEmptyCellsFinding() throws {
+        let document = try DocxFixture.read(WordTableCellTests.plan())
+        let input = try WordTableCellTests.check()
+        let finding = try #require(input.result.findings.first { $0.cell?.table == 1 })
+        let page = AnnotatedView.html(document: document, findings: [finding], lang: .en)
+        #expect(page.contains("<a href=\"#p-12\">表1!C3</a>"))
+        #expect(page.contains("<div id=\"p-12\"></div>"))
+        #expect(!page.contains("id=\"whole\""))
+    }
+}
