@@ -62,6 +62,14 @@ import Testing
         #expect(input.result.findings.allSatisfy { $0.cell?.header == "牵头单位" })
     }
 
+    /// `plancheck import` names a table row's record by its paragraph and its cell.
+    @Test func importCommentsNameTheRowsCell() throws {
+        let yaml = PlanImport.yaml(document: try PlanImport.recognize(bytes: Self.plan(), file: "plan.docx"))
+        #expect(yaml.contains("  # ¶6 (表1!A2)\n"))
+        #expect(yaml.contains("  # ¶10 (表1!A3)\n"))
+        #expect(yaml.contains("  # ¶14\n"))
+    }
+
     /// Text plans keep line and column, tables included.
     @Test func textPlansKeepLineAndColumn() throws {
         let text = "| 序号 | 工作任务 | 牵头单位 |\n|---|---|---|\n| 1 | 压减审批时限 |  |\n"
