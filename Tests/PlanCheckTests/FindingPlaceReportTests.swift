@@ -41,16 +41,7 @@ import Testing
         return input
     }
 
-    static func render(_ format: String, _ input: ReportInput) -> String {
-        switch format {
-        case "sarif": SARIFReport(repositoryRoot: nil).render(input)
-        case "junit": JUnitReport(repositoryRoot: nil).render(input)
-        case "github": GitHubReport(repositoryRoot: nil).render(input)
-        case "markdown": MarkdownReport(repositoryRoot: nil).render(input)
-        case "codeclimate": CodeClimateReport(repositoryRoot: nil).render(input)
-        default: ReportFormats.named(format)!.init().render(input)
-        }
-    }
+    static func render(_ format: String, _ input: ReportInput) -> String { ReportFormatTests.render(format, input) }
 
     @Test(arguments: formats)
     func matchesGolden(_ format: String) throws {
