@@ -108,6 +108,23 @@ import Testing
         #expect(places["deadline.done-without-date"] == "tasks.csv!F2")
     }
 
+    /// The same for indicator, total and ratio findings on a ledger the `tables:` entry maps.
+    @Test func indicatorTotalAndRatioFindingsNameTheirCells() throws {
+        let text = "指标,类型,目标值,实际值,合计,许可证\nI1,约束性,,,,\n"
+        let config = "tables:\n  - {file: t.csv, collection: items, columns: {指标: name, 类型: kind, 目标值: target, 实际值: actual, 合计: declared, 许可证: permit}}\n"
+        let rules = """
+              - {id: ind, checker: indicator, target: "$.items[*]"}
+              - {id: tot, checker: total, target: "$.items[*]", path: "$.items[*]"}
+              - {id: rate, checker: ratio, target: "$.items[*]", fields: [permit]}
+
+            """
+        let input = try Self.check(["t.csv": Array(text.utf8)], rules: rules, config: config)
+        let places = Dictionary(input.result.findings.map { ($0.rule, FindingPlace.text($0)) }, uniquingKeysWith: { a, _ in a })
+        #expect(places["ind.target-missing"] == "t.csv!C2", "\(places)")
+        #expect(places["tot.declared-missing"] == "t.csv!E2", "\(places)")
+        #expect(places["rate.short"] == "t.csv!F2", "\(places)")
+    }
+
     /// A finding about a value that is there keeps the value's cell, with its header; a field
     /// the table has no column for stays at the row's first cell.
     @Test func presentValuesAndFieldsWithoutAColumn() throws {
