@@ -12,16 +12,15 @@ import Testing
 
     /// ¶1 a title; table 1 (¶2–¶13): header, a full row, a row whose 牵头单位 (C3, ¶12) is
     /// empty; ¶14 an item with units, ¶15 one with a deadline and no units.
-    static func plan() throws -> [UInt8] {
-        let body = DocxFixture.paragraph("重点任务分解表") + "<w:tbl>"
-            + "<w:tr>\(cell("序号"))\(cell("工作任务"))\(cell("牵头单位"))\(cell("完成时限"))</w:tr>"
-            + "<w:tr>\(cell("1"))\(cell("压减审批时限"))\(cell("市政务服务局"))\(cell("2022年底前"))</w:tr>"
-            + "<w:tr>\(cell("2"))\(cell("推行告知承诺"))\(cell(""))\(cell("2022年6月底前"))</w:tr>"
-            + "</w:tbl>"
-            + DocxFixture.paragraph("一、推进数字政府建设（牵头单位：市政数局）")
-            + DocxFixture.paragraph("二、完善基础设施，2022年底前完成。")
-        return try DocxFixture.package(body: body)
-    }
+    static func plan() throws -> [UInt8] { try DocxFixture.package(body: body) }
+
+    static let body = DocxFixture.paragraph("重点任务分解表") + "<w:tbl>"
+        + "<w:tr>\(cell("序号"))\(cell("工作任务"))\(cell("牵头单位"))\(cell("完成时限"))</w:tr>"
+        + "<w:tr>\(cell("1"))\(cell("压减审批时限"))\(cell("市政务服务局"))\(cell("2022年底前"))</w:tr>"
+        + "<w:tr>\(cell("2"))\(cell("推行告知承诺"))\(cell(""))\(cell("2022年6月底前"))</w:tr>"
+        + "</w:tbl>"
+        + DocxFixture.paragraph("一、推进数字政府建设（牵头单位：市政数局）")
+        + DocxFixture.paragraph("二、完善基础设施，2022年底前完成。")
 
     static func check() throws -> ReportInput {
         try EmptyCellLocationTests.check(["plan.docx": plan()], rules: EmptyCellLocationTests.leadRequired)
@@ -90,5 +89,19 @@ import Testing
         #expect(page.contains("<a href=\"#p-12\">表1!C3</a>"))
         #expect(page.contains("<div id=\"p-12\"></div>"))
         #expect(!page.contains("id=\"whole\""))
+    }
+}
+
+/// The review copy anchors the comment about an empty cell in that cell (its `<w:p/>`).
+@Suite struct WordTableCellReviewTests {
+    @Test func reviewCopyCommentsTheEmptyCell() throws {
+        let input = try WordTableCellTests.check()
+        let finding = try #require(input.result.findings.first { $0.cell?.table == 1 })
+        // The same body in a complete Word package (the review copy needs its relationships).
+        let original = try ReviewFixture.package(document: ReviewFixture.document(WordTableCellTests.body))
+        let copy = try ReviewCopy.make(original: original, file: "plan.docx", findings: [finding], language: .en)
+        let back = try ReadBack(copy)
+        #expect(back.starts.keys.sorted() == [12])
+        #expect(back.references.keys.sorted() == [12])
     }
 }
