@@ -61,6 +61,19 @@ import Testing
         #expect(input.result.findings.allSatisfy { $0.cell?.header == "牵头单位" })
     }
 
+    /// A row whose first filled cell is merged down from the row above is still named by its
+    /// own row.
+    @Test func aRowsFindingNamesItsOwnRow() throws {
+        let body = "<w:tbl>"
+            + "<w:tr>\(Self.cell("领域"))\(Self.cell("工作任务"))\(Self.cell("牵头单位"))</w:tr>"
+            + "<w:tr>\(Self.cell("营商环境", "<w:vMerge w:val=\"restart\"/>"))\(Self.cell("压减审批时限"))\(Self.cell("某某局"))</w:tr>"
+            + "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>\(Self.cell("推行告知承诺"))\(Self.cell("某某局"))</w:tr>"
+            + "</w:tbl>"
+        let rules = "  - {id: no-ids, checker: required, target: \"$.tasks[*]\", fields: owner}\n"
+        let input = try EmptyCellLocationTests.check(["plan.docx": DocxFixture.package(body: body)], rules: rules)
+        #expect(input.result.findings.map { FindingPlace.text($0) } == ["plan.docx:表1!A2", "plan.docx:表1!A3"])
+    }
+
     /// `plancheck import` names a table row's record by its paragraph and its cell.
     @Test func importCommentsNameTheRowsCell() throws {
         let yaml = PlanImport.yaml(document: try PlanImport.recognize(bytes: Self.plan(), file: "plan.docx"))

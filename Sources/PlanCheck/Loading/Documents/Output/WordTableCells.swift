@@ -72,7 +72,11 @@ struct WordTableCells: CellLocator {
     let recordRows: [Int32: WordTableSources.CellKey]
 
     func cell(of node: Node) -> FindingCell? {
-        sources.cell(ofParagraph: node.line, whole: node.kind == .map)
+        guard var cell = sources.cell(ofParagraph: node.line, whole: node.kind == .map) else { return nil }
+        // A row is located at its first filled cell, which may be merged down from the row
+        // above: the record still names its own row.
+        if let row = recordRows[node.index] { cell.row = row.row }
+        return cell
     }
 
     func place(ofField field: String, in record: Node) -> FieldCell? {
