@@ -54,6 +54,7 @@ import Testing
         case "junit": JUnitReport(repositoryRoot: nil).render(input)
         case "github": GitHubReport(repositoryRoot: nil).render(input)
         case "markdown": MarkdownReport(repositoryRoot: nil).render(input)
+        case "codeclimate": CodeClimateReport(repositoryRoot: nil).render(input)
         default: ReportFormats.named(format)!.init().render(input)
         }
     }

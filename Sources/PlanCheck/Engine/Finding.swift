@@ -32,9 +32,13 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The line where the record itself starts (nil when unknown). Inline suppressions sit on or
     /// above a record, while the finding may point at one of its fields further down.
     public var recordLine: Int?
+    /// The table cell the finding is about, for CSV/TSV files, worksheets and Word tables (nil
+    /// elsewhere): reports name it as a spreadsheet user does (`tasks.csv!D4`, `表2!C5`).
+    public var cell: FindingCell?
 
     public init(rule: String, checker: String, severity: Severity, message: String, file: String,
-                line: Int, column: Int, path: String, record: String, sheet: String? = nil, recordLine: Int? = nil) {
+                line: Int, column: Int, path: String, record: String, sheet: String? = nil, recordLine: Int? = nil,
+                cell: FindingCell? = nil) {
         self.rule = rule
         self.checker = checker
         self.severity = severity
@@ -46,6 +50,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.record = record
         self.sheet = sheet
         self.recordLine = recordLine
+        self.cell = cell
     }
 
     /// The deterministic report order: file, position, rule, then message.

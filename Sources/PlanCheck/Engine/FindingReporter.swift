@@ -19,14 +19,21 @@ public struct FindingReporter: Sendable {
     /// Reports a problem with `record`.
     /// - Parameters:
     ///   - node: the offending node (a field's value or key); the record itself when nil.
+    ///   - field: the field the finding is about when the record leaves it out or empty: a
+    ///     record read from a table is then located at that field's cell (the empty `D4` of its
+    ///     row), not at `node` or the row's first cell; ignored when the field is present.
     ///   - message: the checker's message; a rule's `message:` template may replace it and can
     ///     quote it as `{{ message }}`.
     ///   - code: a sub-kind (`overdue`), making the finding's id `rule-id.code`.
     ///   - severity: overrides the rule's severity for this kind (e.g. `due-soon` is info).
     ///   - values: extra template variables (`field`, `value`, …).
-    public mutating func report(_ record: Record, at node: Node? = nil, message: String, code: String? = nil,
+    public mutating func report(_ record: Record, at node: Node? = nil, missing field: String? = nil, message: String, code: String? = nil,
                                 severity: Severity? = nil, values: [String: String] = [:]) {
         let target = node ?? record.node
+        var line = target.line, column = target.column, cell = target.cell
+        if let field, record.node.document.cells != nil, record[field] == nil, let place = record.node.place(ofField: field) {
+            (line, column, cell) = (place.line, place.column, place.cell)
+        }
         var message = message, values = values
         // A mapped record names its fields as the file writes them (`牵头单位`, not `lead`).
         if let names = record.node.document.writtenNames?.names(at: record.node.index) {
@@ -47,12 +54,13 @@ public struct FindingReporter: Sendable {
             severity: severity.map { header.severityIsExplicit ? header.severity : $0 } ?? header.severity,
             message: text,
             file: target.document.file,
-            line: target.line,
-            column: target.column,
+            line: line,
+            column: column,
             path: target.normalizedPath,
             record: record.key,
             sheet: target.sheet,
-            recordLine: record.node.line))
+            recordLine: record.node.line,
+            cell: cell))
     }
 }
 

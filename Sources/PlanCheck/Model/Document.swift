@@ -68,10 +68,14 @@ public final class Document: Sendable {
     /// Findings the loader itself reports about the input (a plan document's recognition
     /// notes, `import.*`); the engine reports them beside the rules' findings.
     let loadFindings: [Finding]
+    /// Tables (CSV/TSV files, worksheets, Word tables): the cell each node was read from and
+    /// each column's header, so findings name cells; nil for other documents.
+    let cells: (any CellLocator)?
 
     init(file: String, roots: [Int32], storage: NodeStorage, sheets: [SheetRun] = [], writtenNames: WrittenNames? = nil,
-         loadFindings: [Finding] = []) {
+         loadFindings: [Finding] = [], cells: (any CellLocator)? = nil) {
         self.loadFindings = loadFindings
+        self.cells = cells
         self.parentTable = ParentTableBox()
         self.writtenNames = writtenNames
         self.quotedScalars = storage.quotedScalars ?? []
@@ -107,6 +111,7 @@ public final class Document: Sendable {
         quotedScalars = other.quotedScalars
         writtenNames = other.writtenNames
         loadFindings = other.loadFindings
+        cells = other.cells
         parentTable = other.parentTable
     }
 

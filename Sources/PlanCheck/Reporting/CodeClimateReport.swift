@@ -6,7 +6,9 @@
 /// which issues are new or fixed, so each is `Finding.stableFingerprint` (independent of where the
 /// record sits); two findings with the same fingerprint in one report get `-2`, `-3` … appended,
 /// because GitLab collapses duplicates. Datasets that could not be read are issues too, at
-/// severity `critical`, so a broken file is not silently missing from the widget.
+/// severity `critical`, so a broken file is not silently missing from the widget. `lines.begin` is
+/// the finding's line; a finding in a table or a Word document names its place in the
+/// description (`(T3, tasks.csv!D4 (牵头单位))`), since GitLab shows no cell or paragraph.
 public struct CodeClimateReport: ReportFormat {
     public static let identifier = "codeclimate"
     public static let summary = "Code Climate JSON issues for GitLab's code-quality report."
@@ -35,7 +37,8 @@ public struct CodeClimateReport: ReportFormat {
                                 severity: "critical", file: error.file, line: error.line))
         }
         for finding in input.result.findings {
-            issues.append(issue(description: "\(finding.message) (\(finding.record))", check: finding.rule,
+            let place = FindingPlace.note(finding).map { ", " + $0 } ?? ""
+            issues.append(issue(description: "\(finding.message) (\(finding.record)\(place))", check: finding.rule,
                                 fingerprint: unique(finding.stableFingerprint), severity: Self.severity(finding.severity),
                                 file: finding.file, line: finding.line))
         }

@@ -3,7 +3,9 @@
 ///
 /// Escaping follows the runner's rules: in the message `%`, `\r` and `\n` are percent-encoded;
 /// in properties also `:` and `,`, which would otherwise end the property. Info findings become
-/// `::notice`. Paths are repository-relative, as annotations require.
+/// `::notice`. Paths are repository-relative, as annotations require. `line`/`col` stay numbers
+/// (the worksheet cell, the CSV line, the Word paragraph); a finding in a table or a Word
+/// document starts its message with the place a user looks for (`表1!C3 (牵头单位): …`).
 ///
 /// GitHub shows at most 10 error, 10 warning and 10 notice annotations per step (and 50 per
 /// job) and drops the rest silently. So the first `perKindLimit` of each kind become
@@ -46,9 +48,10 @@ public struct GitHubReport: ReportFormat {
                  message: error.message, plain: "\(path(error.file))\(error.line >= 1 ? ":\(error.line):\(error.column)" : ""): input error: \(Self.oneLine(error.message))")
         }
         for finding in input.result.findings {
+            let place = FindingPlace.note(finding).map { $0 + ": " } ?? ""
             emit(Self.command(finding.severity), file: finding.file, line: finding.line, column: finding.column,
-                 title: "\(finding.rule) (\(finding.record))", message: finding.message,
-                 plain: "\(path(finding.file)):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(Self.oneLine(finding.message)) [\(finding.rule)]")
+                 title: "\(finding.rule) (\(finding.record))", message: place + finding.message,
+                 plain: "\(FindingPlace.text(finding, file: path(finding.file))): \(finding.severity.rawValue): \(Self.oneLine(finding.message)) [\(finding.rule)]")
         }
         guard !leftOut.isEmpty else { return out }
         let counts = [("error", "error"), ("warning", "warning"), ("notice", "info finding")].compactMap { kind, word -> String? in

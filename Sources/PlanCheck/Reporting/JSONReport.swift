@@ -1,4 +1,7 @@
-/// One JSON document: findings, input errors and a summary. Field names are stable.
+/// One JSON document: findings, input errors and a summary. Field names are stable; fields are
+/// only ever added. Every finding has `place` (as the text report names it, `FindingPlace`);
+/// findings in tables add `cell` (`D4`), `columnHeader` (as written) and, for Word tables,
+/// `table` (its ordinal); worksheet findings `sheet`, Word findings `paragraph`.
 public struct JSONReport: ReportFormat {
     public static let identifier = "json"
     public static let summary = "One JSON document with findings, input errors and a summary."
@@ -27,6 +30,12 @@ public struct JSONReport: ReportFormat {
             out.field("record", f.record)
             if let sheet = f.sheet { out.field("sheet", sheet) }
             if let paragraph = FindingPlace.paragraph(f) { out.field("paragraph", paragraph) }
+            out.field("place", FindingPlace.text(f))
+            if let cell = f.cell {
+                if let table = cell.table { out.field("table", table) }
+                out.field("cell", cell.address)
+                if let header = cell.header { out.field("columnHeader", header) }
+            }
             out.endObject()
         }
         out.endArray()

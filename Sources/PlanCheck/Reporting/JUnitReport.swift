@@ -4,7 +4,9 @@
 /// `--fail-on` carries a single `<failure>` (the common JUnit XSD allows one per test case);
 /// one below it is a passing test case with the finding in `<system-out>` — an info note is
 /// not a failed test. `classname` and `file` are the
-/// dataset's repository-relative path, which GitLab and Jenkins show as the location. A file
+/// dataset's repository-relative path, which GitLab and Jenkins show as the location; `line` is
+/// the finding's line, and a finding in a table or a Word document is named by its place
+/// (`tasks.csv!D4`, `表2!C5`, `¶112`) in the test name and the failure text. A file
 /// without findings gets one passing test case, so a clean run is never an empty report. A file
 /// that could not be read gets one test case with an `<error>`.
 public struct JUnitReport: ReportFormat {
@@ -37,9 +39,10 @@ public struct JUnitReport: ReportFormat {
             var cases = ""
             var failures = 0
             for finding in findings {
-                let title = "\(finding.rule) \(finding.record) (line \(finding.line))"
+                let title = "\(finding.rule) \(finding.record) (\(FindingPlace.local(finding) ?? "line \(finding.line)"))"
                 cases += "    <testcase name=\"\(Self.escape(title))\" classname=\"\(Self.escape(name))\" file=\"\(Self.escape(name))\" line=\"\(finding.line)\">\n"
-                let detail = "\(name):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]"
+                let header = finding.cell?.header.map { " (\($0))" } ?? ""
+                let detail = "\(FindingPlace.text(finding, file: name))\(header): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]"
                 if let failOn = input.failOn, finding.severity >= failOn {
                     cases += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Self.escape(finding.message))\">\(Self.escape(detail))</failure>\n"
                     failures += 1

@@ -3,7 +3,9 @@
 /// The first line is the hidden marker `<!-- plancheck-report -->`, so a workflow can find its
 /// earlier comment and update it instead of adding one per push. The summary says how many
 /// findings suppressions and the baseline hid. With a link base (`--link-base`, or the CI's
-/// environment: see `LinkBase`) each location links to the file at that line.
+/// environment: see `LinkBase`) each location links to the file at that line. Locations are
+/// named as the text report names them (`tasks.csv!D4`, `plan.docx:表2!C5`), with the column's
+/// header for table cells; a Word or Excel file is linked without a line.
 ///
 /// Table cells escape `|` and turn line breaks into `<br>` so a message cannot break the table.
 /// GitHub refuses comments over 65 536 characters, so the findings table stops after
@@ -57,9 +59,11 @@ public struct MarkdownReport: ReportFormat {
         if !result.findings.isEmpty {
             out += "\n| | location | rule | record | message |\n|---|---|---|---|---|\n"
             for finding in result.findings.prefix(maxFindings) {
-                let location = "`\(Self.code("\(path(finding.file)):\(finding.line):\(finding.column)"))`"
-                let linked = input.linkBase.map { "[\(location)](\(LinkBase.link(base: $0, path: path(finding.file), line: finding.line)))" } ?? location
-                out += "| \(Self.icon(finding.severity)) | \(linked) | `\(Self.code(finding.rule))` | \(Self.cell(finding.record)) | \(Self.cell(finding.message)) |\n"
+                var location = "`\(Self.code(FindingPlace.text(finding, file: path(finding.file))))`"
+                let line = FindingPlace.hasLines(finding) ? finding.line : 0
+                location = input.linkBase.map { "[\(location)](\(LinkBase.link(base: $0, path: path(finding.file), line: line)))" } ?? location
+                if let header = finding.cell?.header { location += " (" + Self.cell(header) + ")" }
+                out += "| \(Self.icon(finding.severity)) | \(location) | `\(Self.code(finding.rule))` | \(Self.cell(finding.record)) | \(Self.cell(finding.message)) |\n"
             }
             if result.findings.count > maxFindings {
                 out += "\n…and \(result.findings.count - maxFindings) more findings not listed here (GitHub limits a comment's size); "

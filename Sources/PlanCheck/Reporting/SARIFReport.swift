@@ -4,6 +4,12 @@
 /// them; columns are counted in Unicode code points (`columnKind`), as PlanCheck counts them.
 /// Each result carries `partialFingerprints` from `Finding.stableFingerprint`, which code
 /// scanning uses to track an alert across commits even when the record moves.
+///
+/// `region` stays numeric (the worksheet cell, the CSV line and field number, the Word
+/// paragraph and column). A finding in a table or a Word document also carries the place a user
+/// looks for: the location's `message` (`tasks.csv!D4 (牵头单位)`, `表2!C5 (牵头单位)`, `¶112`),
+/// a second logical location naming the cell, and result `properties` `place`, `cell`,
+/// `columnHeader`, `sheet`, `table`, `paragraph`.
 public struct SARIFReport: ReportFormat {
     public static let identifier = "sarif"
     public static let summary = "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers."
@@ -36,9 +42,7 @@ public struct SARIFReport: ReportFormat {
                 ("message", .object([("text", .string(finding.message))])),
                 ("locations", .array([location(finding)])),
                 ("partialFingerprints", .object([(Self.fingerprintKey, .string(finding.stableFingerprint))])),
-                ("properties", .object([("checker", .string(finding.checker)), ("record", .string(finding.record))]
-                    // A Word finding's region line is its paragraph; say so for readers of the log.
-                    + (FindingPlace.paragraph(finding).map { [("paragraph", JSONValue.int($0))] } ?? []))),
+                ("properties", .object(properties(finding))),
             ]
             return .object(pairs)
         }
@@ -70,18 +74,44 @@ public struct SARIFReport: ReportFormat {
     }
 
     /// The dataset position, plus the record and node path as a logical location (PlanCheck's
-    /// own bookkeeping findings have no node path).
+    /// own bookkeeping findings have no node path) and, for a table cell, the cell as a second
+    /// one; the readable place as the location's message.
     func location(_ finding: Finding) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("physicalLocation", physicalLocation(file: finding.file, line: finding.line, column: finding.column)),
         ]
+        var logical: [JSONValue] = []
         if !finding.path.isEmpty {
-            pairs.append(("logicalLocations", .array([.object([
+            logical.append(.object([
                 ("name", .string(finding.record)),
                 ("fullyQualifiedName", .string(finding.path)),
-            ])])))
+            ]))
         }
+        if let cell = finding.cell, let reference = FindingPlace.cell(finding) {
+            var entry: [(String, JSONValue)] = [("name", .string(cell.address)), ("fullyQualifiedName", .string(reference))]
+            if let header = cell.header { entry.append(("properties", .object([("columnHeader", .string(header))]))) }
+            logical.append(.object(entry))
+        }
+        if !logical.isEmpty { pairs.append(("logicalLocations", .array(logical))) }
+        if let note = FindingPlace.note(finding) { pairs.append(("message", .object([("text", .string(note))]))) }
         return .object(pairs)
+    }
+
+    /// PlanCheck's own result properties: the checker and record, and where the region's
+    /// numbers name a paragraph or a cell, that place as a user names it.
+    func properties(_ finding: Finding) -> [(String, JSONValue)] {
+        var pairs: [(String, JSONValue)] = [("checker", .string(finding.checker)), ("record", .string(finding.record))]
+        // A Word finding's region line is its paragraph; say so for readers of the log.
+        if let paragraph = FindingPlace.paragraph(finding) { pairs.append(("paragraph", .int(paragraph))) }
+        guard FindingPlace.local(finding) != nil else { return pairs }
+        pairs.append(("place", .string(FindingPlace.text(finding, file: RepositoryPaths.relative(finding.file, to: repositoryRoot)))))
+        if let sheet = finding.sheet { pairs.append(("sheet", .string(sheet))) }
+        if let cell = finding.cell {
+            if let table = cell.table { pairs.append(("table", .int(table))) }
+            pairs.append(("cell", .string(cell.address)))
+            if let header = cell.header { pairs.append(("columnHeader", .string(header))) }
+        }
+        return pairs
     }
 
     static func level(_ severity: Severity) -> String {

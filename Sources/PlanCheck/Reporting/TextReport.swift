@@ -17,7 +17,8 @@ public struct TextReport: ReportFormat {
         for finding in result.findings {
             if let current = currentFile, current != finding.file { out += "\n" }
             currentFile = finding.file
-            // Cells and paragraphs read as users name them: `tasks.xlsx:Sheet1!D12`, `plan.docx:¶112`.
+            // Cells and paragraphs read as users name them: `tasks.xlsx:Sheet1!D12`, `tasks.csv!D4`,
+            // `plan.docx:表2!C5`, `plan.docx:¶112`.
             let place = FindingPlace.text(finding)
             out += paint(place + ": ", .bold, input.color)
             out += paint(finding.severity.rawValue + ":", color(for: finding.severity), input.color)

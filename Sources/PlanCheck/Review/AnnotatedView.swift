@@ -8,7 +8,8 @@ public enum AnnotatedView {
     public static func html(document: PlanDocument, findings: [Finding], lang language: AuditLanguage = .zh) -> String {
         let s = ReviewStrings(language)
         let sorted = findings.sorted(by: Finding.reportOrder)
-        let lines = Set(document.paragraphs.map(\.line))
+        // A finding about an empty table cell sits on that cell's (blank, unkept) paragraph.
+        let lines = Set(document.paragraphs.map(\.line) + document.blankCells.map(\.line))
         var byLine: [Int: [Finding]] = [:]
         var wholeDocument: [Finding] = []
         for finding in sorted {
@@ -36,7 +37,7 @@ public enum AnnotatedView {
             if let cell = paragraphs[index].cell {
                 var end = index
                 while end < paragraphs.count, paragraphs[end].cell?.table == cell.table { end += 1 }
-                out += table(paragraphs[index..<end], number: cell.table, byLine: byLine, s)
+                out += table(paragraphs[index..<end], number: cell.table, blankCells: document.blankCells, byLine: byLine, s)
                 index = end
                 continue
             }
@@ -81,7 +82,9 @@ public enum AnnotatedView {
         for finding in findings {
             let onParagraph = byLine[finding.line] != nil
             let target = onParagraph ? "#p-\(finding.line)" : "#whole"
-            let place = onParagraph ? s[isWord ? "paragraph" : "line"].replacing("%d", with: String(finding.line)) : s["wholeDocument"]
+            // A table cell is named as every report names it (`表1!C3`).
+            let paragraph = FindingPlace.cell(finding) ?? s[isWord ? "paragraph" : "line"].replacing("%d", with: String(finding.line))
+            let place = onParagraph ? paragraph : s["wholeDocument"]
             out += "<li class=\"finding sev-\(finding.severity.rawValue)\" data-rule=\"\(HTML.escape(finding.rule))\">"
             out += "<a href=\"\(target)\">\(HTML.escape(place))</a> <span class=\"badge\">\(HTML.escape(s.severity(finding.severity)))</span> "
             out += "\(HTML.escape(finding.message)) <code>\(HTML.escape(finding.rule))</code></li>\n"
@@ -127,9 +130,16 @@ public enum AnnotatedView {
     }
 
     /// A table's paragraphs laid out by row and column; a cell's findings sit inside the cell.
-    static func table(_ paragraphs: ArraySlice<PlanParagraph>, number: Int, byLine: [Int: [Finding]], _ s: ReviewStrings) -> String {
+    static func table(_ paragraphs: ArraySlice<PlanParagraph>, number: Int, blankCells: [PlanBlankCell] = [], byLine: [Int: [Finding]],
+                      _ s: ReviewStrings) -> String {
         var cells: [PlanTableCell: [PlanParagraph]] = [:]
         var rows = 0, columns = 0
+        var blank: [PlanTableCell: Int] = [:]
+        for cell in blankCells where cell.table == number {
+            blank[PlanTableCell(table: number, row: cell.row, column: cell.column)] = cell.line
+            rows = max(rows, cell.row)
+            columns = max(columns, cell.column)
+        }
         for paragraph in paragraphs {
             guard let cell = paragraph.cell else { continue }
             cells[cell, default: []].append(paragraph)
@@ -140,13 +150,16 @@ public enum AnnotatedView {
         for row in 1...max(rows, 1) {
             out += "<tr>"
             for column in 1...max(columns, 1) {
-                let content = cells[PlanTableCell(table: number, row: row, column: column)] ?? []
-                let found = content.flatMap { byLine[$0.line] ?? [] }
+                let key = PlanTableCell(table: number, row: row, column: column)
+                let content = cells[key] ?? []
+                let empty = content.isEmpty ? blank[key] : nil
+                let found = content.flatMap { byLine[$0.line] ?? [] } + (empty.flatMap { byLine[$0] } ?? [])
                 let tag = row == 1 ? "th" : "td"
                 out += "<\(tag)\(found.isEmpty ? "" : " class=\"flagged\"")>"
                 for paragraph in content {
                     out += "<div id=\"p-\(paragraph.line)\">\(HTML.escape(paragraph.text))</div>"
                 }
+                if let empty, !found.isEmpty { out += "<div id=\"p-\(empty)\"></div>" }
                 if !found.isEmpty { out += notes(found, s) }
                 out += "</\(tag)>"
             }

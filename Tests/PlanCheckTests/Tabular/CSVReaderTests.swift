@@ -182,7 +182,7 @@ import Testing
         let project = try Project(configuration: Configuration.load(path: path), jobs: 1)
         let result = project.engine.check(files: project.datasetFiles(paths: []))
         #expect(result.errors.isEmpty)
-        #expect(result.findings.map { "\($0.record)@\($0.line):\($0.column)" } == ["k1@3:1"])
+        #expect(result.findings.map { "\($0.record)@\($0.line):\($0.column)" } == ["k1@3:2"])  // the empty `who` cell, B3
     }
 }
 

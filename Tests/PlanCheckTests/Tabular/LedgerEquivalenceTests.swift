@@ -126,7 +126,7 @@ import Testing
         let (result, project) = try findings(Self.path("xlsx"))
         let text = TextReport().render(ReportInput(result: result, rules: project.engine.rules, asOf: project.engine.asOf))
             .replacingOccurrences(of: repositoryRoot + "/", with: "")
-        #expect(text.contains("Examples/ledger-xlsx/ledger.xlsx:任务台账!A3: warning: M01: missing required field `责任人` [owner]"), "\(text)")
+        #expect(text.contains("Examples/ledger-xlsx/ledger.xlsx:任务台账!E3: warning: M01: missing required field `责任人` [owner]"), "\(text)")
         let unregistered = result.findings.filter { $0.rule == "lead-registered" }
         #expect(unregistered.map(\.record) == ["M10", "M11", "M12"])
         // All three point at the merged cell holding the lead units.

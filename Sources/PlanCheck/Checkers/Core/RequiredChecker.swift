@@ -45,7 +45,7 @@ public struct RequiredChecker: Checker {
             guard value?.isEmpty ?? true else { continue }
             let message = value == nil ? "\(record.key): missing required field `\(field)`"
                                        : "\(record.key): required field `\(field)` is empty"
-            report.report(record, at: value, message: message, values: ["field": field])
+            report.report(record, at: value, missing: field, message: message, values: ["field": field])
         }
     }
 }

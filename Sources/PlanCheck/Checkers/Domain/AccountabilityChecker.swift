@@ -186,7 +186,7 @@ public struct AccountabilityChecker: Checker {
             }
         } else if leads.isEmpty {
             if requireLead {
-                report.report(record, at: leadNode, message: "\(key): no lead unit (`\(leadField)`)", code: "missing-lead", values: ["field": leadField])
+                report.report(record, at: leadNode, missing: leadField, message: "\(key): no lead unit (`\(leadField)`)", code: "missing-lead", values: ["field": leadField])
             }
         } else if let maxLeads, leads.count > maxLeads {
             report.report(record, at: leadNode,
@@ -238,7 +238,7 @@ public struct AccountabilityChecker: Checker {
         if requireOwner {
             let owner = record[ownerField]
             if owner?.isEmpty ?? true {
-                report.report(record, at: owner, message: "\(key): no named owner (`\(ownerField)`)", code: "missing-owner", values: ["field": ownerField])
+                report.report(record, at: owner, missing: ownerField, message: "\(key): no named owner (`\(ownerField)`)", code: "missing-owner", values: ["field": ownerField])
             }
         }
     }

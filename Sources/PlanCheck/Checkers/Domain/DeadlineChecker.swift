@@ -221,7 +221,7 @@ public struct DeadlineChecker: Checker {
                               code: "completed-unreadable", values: ["field": completedField])
             }
         } else if isDone {
-            report.report(record, at: status, message: "\(key): done but has no completion date (`\(completedField)`)",
+            report.report(record, at: status, missing: completedField, message: "\(key): done but has no completion date (`\(completedField)`)",
                           code: "done-without-date", values: ["field": completedField])
         }
         assessment?.completed = completed
@@ -230,7 +230,7 @@ public struct DeadlineChecker: Checker {
 
         guard let dueNode, !dueNode.isEmpty, dueNode.kind != .list, dueNode.kind != .map else {
             if requireDue {
-                report.report(record, at: dueNode, message: "\(key): no deadline (`\(dueField)`)", code: "missing", values: ["field": dueField])
+                report.report(record, at: dueNode, missing: dueField, message: "\(key): no deadline (`\(dueField)`)", code: "missing", values: ["field": dueField])
             }
             return
         }

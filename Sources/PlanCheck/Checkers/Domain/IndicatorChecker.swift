@@ -230,7 +230,7 @@ public struct IndicatorChecker: Checker {
             // A growth rate alone is a target; the level has nothing to be compared with.
             if growthNode != nil { return }
             let written = record[targetTextField]?.scalarText.map { " (written: \($0))" } ?? ""
-            report.report(record, at: record[self.targetField], message: "\(name): no numeric target (`\(self.targetField)`)\(written)", code: "target-missing",
+            report.report(record, at: record[self.targetField], missing: self.targetField, message: "\(name): no numeric target (`\(self.targetField)`)\(written)", code: "target-missing",
                           values: ["field": self.targetField])
             return
         }
@@ -271,7 +271,7 @@ public struct IndicatorChecker: Checker {
 
         guard let actualField = record[actualField], !actualField.isEmpty else {
             if kind == .binding && requireActual {
-                report.report(record, at: record[self.actualField], message: "\(name): binding indicator has no actual (`\(self.actualField)`)",
+                report.report(record, at: record[self.actualField], missing: self.actualField, message: "\(name): binding indicator has no actual (`\(self.actualField)`)",
                               code: "actual-missing", values: ["field": self.actualField])
             }
             return

@@ -116,7 +116,7 @@ public struct RatioChecker: Checker {
         }
         let shown = missing.map { field in names[field].map { "\($0) (`\(field)`)" } ?? "`\(field)`" }
         let node = record[first].flatMap { $0.isNull ? nil : $0 }
-        report.report(record, at: node, message: "\(record.key): does not count toward \(label): missing or false \(shown.joined(separator: ", "))",
+        report.report(record, at: node, missing: first, message: "\(record.key): does not count toward \(label): missing or false \(shown.joined(separator: ", "))",
                       code: "short", values: ["field": first, "fields": missing.joined(separator: ", ")])
     }
 

@@ -95,7 +95,7 @@ public struct TotalChecker: Checker {
     public func check(_ record: Record, state: inout Void, report: inout FindingReporter) {
         let key = record.key
         guard let declaredNode = record[declaredField], !declaredNode.isEmpty else {
-            report.report(record, at: record[declaredField], message: "\(key): no declared total (`\(declaredField)`)",
+            report.report(record, at: record[declaredField], missing: declaredField, message: "\(key): no declared total (`\(declaredField)`)",
                           code: "declared-missing", values: ["field": declaredField])
             return
         }
@@ -118,7 +118,7 @@ public struct TotalChecker: Checker {
         } else if let path {
             query = path
         } else {
-            report.report(record, at: record[ofField], message: "\(key): does not say what it totals (`\(ofField)`)",
+            report.report(record, at: record[ofField], missing: ofField, message: "\(key): does not say what it totals (`\(ofField)`)",
                           code: "of-missing", values: ["field": ofField])
             return
         }

@@ -9,10 +9,31 @@
 public struct PlanDocument: Sendable, Equatable {
     public var file: String
     public var paragraphs: [PlanParagraph]
+    /// Table cells holding no text (the reader keeps no paragraph for them), each with the
+    /// ordinal of its first `<w:p>`: a finding about a field such a cell leaves empty lands on
+    /// it. Word documents only.
+    public var blankCells: [PlanBlankCell]
 
-    public init(file: String, paragraphs: [PlanParagraph]) {
+    public init(file: String, paragraphs: [PlanParagraph], blankCells: [PlanBlankCell] = []) {
         self.file = file
         self.paragraphs = paragraphs
+        self.blankCells = blankCells
+    }
+}
+
+/// A table cell without text: its place (1-based table ordinal, row, grid column) and its first
+/// paragraph's ordinal (`PlanParagraph.line`).
+public struct PlanBlankCell: Sendable, Equatable {
+    public var table: Int
+    public var row: Int
+    public var column: Int
+    public var line: Int
+
+    public init(table: Int, row: Int, column: Int, line: Int) {
+        self.table = table
+        self.row = row
+        self.column = column
+        self.line = line
     }
 }
 

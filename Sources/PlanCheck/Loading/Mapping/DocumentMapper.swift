@@ -247,7 +247,8 @@ struct DocumentEditor {
 
     func finish(writtenNames: WrittenNames?) -> Document {
         Document(file: original.file, roots: original.roots, storage: storage, sheets: original.sheetRuns,
-                 writtenNames: writtenNames ?? original.writtenNames, loadFindings: original.loadFindings)
+                 writtenNames: writtenNames ?? original.writtenNames, loadFindings: original.loadFindings,
+                 cells: original.cells)
     }
 }
 

@@ -40,6 +40,7 @@ struct CSVReader {
             row.reset(number: line)
             var column = 1
             var endOfRow = false
+            var endedLine = line
             while !endOfRow {
                 let fieldLine = line
                 if i < n, bytes[i] == quote {
@@ -75,20 +76,23 @@ struct CSVReader {
                 }
                 if i >= n {
                     endOfRow = true
+                    endedLine = line
                 } else if bytes[i] == delimiter {
                     i += 1
                     column += 1
                     // A delimiter at the very end of the file still opens an (empty) last field.
-                    if i >= n { row.appendText(EmptyCollection(), column: column, line: line); endOfRow = true }
+                    if i >= n { row.appendText(EmptyCollection(), column: column, line: line); endOfRow = true; endedLine = line }
                 } else {
                     if bytes[i] == cr, i + 1 < n, bytes[i + 1] == lf { i += 1 }
                     i += 1
+                    endedLine = line
                     line += 1
                     endOfRow = true
                 }
             }
             // A lone empty field is a blank line, not a row with one empty cell.
             if row.cells.count == 1, row.cells[0].length == 0 { row.cells.removeAll() }
+            row.lastLine = max(row.number, endedLine)
             try body(&row)
         }
     }

@@ -40,6 +40,11 @@ struct TableMapper {
     private var columnValues: [[(written: [UInt8], value: MappedValue)]?] = []
     /// Canonical field → header as written, for the columns the mapping renamed.
     private(set) var renamedColumns: [String: String] = [:]
+    /// Column → header as written (trimmed), every non-empty header cell: findings name the
+    /// column of their cell by it.
+    private(set) var headers: [Int: String] = [:]
+    /// Field (as records name it) → its column, so a field a row leaves empty still has a cell.
+    private(set) var fieldColumns: [String: Int] = [:]
 
     /// Rows looked at when detecting the header.
     static let headerSearchRows = 30
@@ -157,6 +162,8 @@ struct TableMapper {
                 fieldKeys += Array(repeating: [], count: column + 1 - fieldKeys.count)
             }
             fieldsByColumn[column] = name
+            headers[column] = written
+            fieldColumns[name] = column
             if name != written { renamedColumns[name] = written }
             fieldKeys[column] = Array(name.utf8)
         }

@@ -5,11 +5,14 @@
 struct TableRow {
     /// The row number shown to users: the spreadsheet row, or for CSV the line the row starts on.
     var number: Int = 0
+    /// CSV: the line the row ends on (past `number` when a quoted field spans lines).
+    var lastLine: Int = 0
     var bytes: [UInt8] = []
     var cells: [TableCell] = []
 
     mutating func reset(number: Int) {
         self.number = number
+        lastLine = number
         bytes.removeAll(keepingCapacity: true)
         cells.removeAll(keepingCapacity: true)
     }

@@ -49,7 +49,11 @@ public enum TabularLoader {
             let delimiter = source?.delimiter ?? CSVReader.detectDelimiter(text, fileExtension: ext == "txt" ? "tsv" : ext)
             var mapper = TableMapper(file: file, sheet: nil, source: source,
                                      configMapping: mapping.fieldMapping(collection: source?.collection ?? "tasks", file: file), strictWidth: true)
+            var rowCount = 0
             try CSVReader(file: file, delimiter: delimiter).read(text) { (row) throws(LoadError) in
+                // Excel gives every record a row, blank lines included.
+                rowCount += 1
+                builder.rows.add(firstLine: row.number, lastLine: row.lastLine, row: rowCount)
                 try mapper.consume(&row, into: &builder.storage)
             }
             try mapper.finish(into: &builder.storage)
@@ -87,6 +91,9 @@ struct TabularDocumentBuilder {
     private var root: Int32
     private var collections: [(name: String, line: Int, records: [Int32])] = []
     private var writtenNames = WrittenNames.Builder()
+    private var tables: [TabularCells.Table] = []
+    /// CSV: the rows of records spanning lines.
+    var rows = SpreadsheetRows()
 
     init(file: String, expectedBytes: Int) {
         self.file = file
@@ -101,7 +108,9 @@ struct TabularDocumentBuilder {
     mutating func add(_ mapper: TableMapper) {
         // The table's records and everything in them (appended since its first record).
         if let first = mapper.records.first {
-            writtenNames.add(start: first, end: Int32(storage.kinds.count - 1), names: mapper.renamedColumns)
+            let end = Int32(storage.kinds.count - 1)
+            writtenNames.add(start: first, end: end, names: mapper.renamedColumns)
+            tables.append(TabularCells.Table(start: first, end: end, headers: mapper.headers, columns: mapper.fieldColumns))
         }
         if let i = collections.firstIndex(where: { $0.name == mapper.collection }) {
             collections[i].records += mapper.records
@@ -124,6 +133,8 @@ struct TabularDocumentBuilder {
             entries.append(list)
         }
         storage.close(container: root, with: entries[...], isMap: true)
-        return Document(file: file, roots: [root], storage: storage, sheets: sheetRuns, writtenNames: writtenNames.build())
+        let cells = TabularCells(tables: tables, rows: rows.isEmpty ? nil : rows)
+        return Document(file: file, roots: [root], storage: storage, sheets: sheetRuns, writtenNames: writtenNames.build(),
+                        cells: tables.isEmpty ? nil : cells)
     }
 }

@@ -37,7 +37,7 @@ enum DocxReader {
         try refuseDoctype(body, part: documentPart, file: file)
         let reader = WordBodyReader(file: file, limits: limits, styles: styles, numbering: numbering)
         try XMLEvents.parse(body, part: documentPart, file: file, into: reader)
-        return PlanDocument(file: file, paragraphs: reader.paragraphs)
+        return PlanDocument(file: file, paragraphs: reader.paragraphs, blankCells: reader.blankCells)
     }
 
     /// The main document part: `word/document.xml` in every package Word and WPS write; a

@@ -13,6 +13,8 @@ final class WordBodyReader: XMLHandler {
     let styles: WordStyles?
     let numbering: WordNumbering?
     private(set) var paragraphs: [PlanParagraph] = []
+    /// Cells whose paragraphs were all blank, so none was kept (findings about empty cells).
+    private(set) var blankCells: [PlanBlankCell] = []
 
     private struct Paragraph {
         var line: Int
@@ -32,6 +34,9 @@ final class WordBodyReader: XMLHandler {
         var cellColumn = 1
         var cellSpan = 1
         var cellContinues = false
+        /// The current cell's first paragraph, and whether any of its paragraphs was kept.
+        var cellFirstParagraph: Int?
+        var cellKept = false
     }
 
     private var paragraphCount = 0
@@ -73,6 +78,7 @@ final class WordBodyReader: XMLHandler {
         case "p":
             paragraphCount += 1
             let kept = skippedDepth == 0
+            if !tables.isEmpty, tables[tables.count - 1].cellFirstParagraph == nil { tables[tables.count - 1].cellFirstParagraph = paragraphCount }
             let cell = tables.last.map { PlanTableCell(table: $0.ordinal, row: $0.row, column: $0.cellColumn, span: $0.cellSpan, continuesAbove: $0.cellContinues) }
             open.append(Paragraph(line: paragraphCount, kept: kept, cell: cell))
         case "pPr": inParagraphProperties = true
@@ -113,6 +119,8 @@ final class WordBodyReader: XMLHandler {
                 tables[tables.count - 1].cellColumn = tables[tables.count - 1].nextColumn
                 tables[tables.count - 1].cellSpan = 1
                 tables[tables.count - 1].cellContinues = false
+                tables[tables.count - 1].cellFirstParagraph = nil
+                tables[tables.count - 1].cellKept = false
             }
         case "gridSpan":
             if !tables.isEmpty, changeDepth == 0 { tables[tables.count - 1].cellSpan = max(1, min(WordAttributes.int(attributes, "val") ?? 1, 1000)) }
@@ -139,7 +147,12 @@ final class WordBodyReader: XMLHandler {
         case "txbxContent", "Fallback": skippedDepth = max(0, skippedDepth - 1)
         case "tbl": _ = tables.popLast()
         case "tc":
-            if !tables.isEmpty { tables[tables.count - 1].nextColumn += tables[tables.count - 1].cellSpan }
+            if let table = tables.last {
+                if !table.cellKept, let first = table.cellFirstParagraph {
+                    blankCells.append(PlanBlankCell(table: table.ordinal, row: table.row, column: table.cellColumn, line: first))
+                }
+                tables[tables.count - 1].nextColumn += table.cellSpan
+            }
         default: break
         }
     }
@@ -182,6 +195,7 @@ final class WordBodyReader: XMLHandler {
         // continuation, which says the cell above spans this row.
         if blank && !(paragraph.cell?.continuesAbove ?? false) { return }
         let level = outline.flatMap { (0...8).contains($0) ? $0 + 1 : nil }
+        if paragraph.cell != nil, !tables.isEmpty { tables[tables.count - 1].cellKept = true }
         paragraphs.append(PlanParagraph(line: paragraph.line, text: blank ? "" : text, numberingLength: blank ? 0 : label.unicodeScalars.count,
                                         outlineLevel: level, cell: paragraph.cell))
         if paragraphs.count > limits.maxParagraphs {

@@ -31,7 +31,8 @@ public enum ImportRules {
     static func findings(_ plan: ImportedPlan) -> [Finding] {
         plan.notes.map { note in
             Finding(rule: note.rule, checker: checker, severity: defaultSeverity, message: note.message, file: plan.file,
-                    line: note.position.line, column: note.position.column, path: "$", record: "")
+                    line: note.position.line, column: note.position.column, path: "$", record: "",
+                    cell: plan.tableSources.cell(ofParagraph: note.position.line, whole: true))
         }
     }
 }

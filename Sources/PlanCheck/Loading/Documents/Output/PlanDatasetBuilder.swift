@@ -1,10 +1,22 @@
 /// Freezes a recognised plan into a `Document`, every node at the paragraph line and column it
-/// was read from, so findings land on the right paragraph.
+/// was read from, so findings land on the right paragraph — and, in a Word table, on the right
+/// cell (`WordTableCells`).
 enum PlanDatasetBuilder {
     static func document(_ plan: ImportedPlan) -> Document {
         var storage = NodeStorage()
         let root = append(plan.root, to: &storage)
-        return Document(file: plan.file, roots: [root], storage: storage, loadFindings: ImportRules.findings(plan))
+        let findings = ImportRules.findings(plan)
+        guard !plan.tableSources.isEmpty else {
+            return Document(file: plan.file, roots: [root], storage: storage, loadFindings: findings)
+        }
+        // The task records' nodes, to know which row each was read from.
+        let plain = Document(file: plan.file, roots: [root], storage: storage)
+        var recordRows: [Int32: WordTableSources.CellKey] = [:]
+        if let tasks = plain.root?["tasks"]?.items {
+            for (index, row) in plan.tableSources.taskRows where index < tasks.count { recordRows[tasks[index].index] = row }
+        }
+        return Document(file: plan.file, roots: [root], storage: storage, loadFindings: findings,
+                        cells: WordTableCells(sources: plan.tableSources, recordRows: recordRows))
     }
 
     /// Containers are appended before their children, as the loaders do (the descent that

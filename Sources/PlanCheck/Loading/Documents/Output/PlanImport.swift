@@ -60,10 +60,16 @@ public enum PlanImport {
     }
 
     /// The dataset as YAML: a header naming the source, each record preceded by a comment with
-    /// its paragraph (`# ¶112` for .docx, `# line 12` for text), notes as comments at the end.
+    /// its paragraph (`# ¶112` for .docx, `# ¶9 (表1!A2)` for a Word table row, `# line 12` for
+    /// text), notes as comments at the end.
     public static func yaml(document plan: ImportedPlan) -> String {
         let word = PlanDocumentReader.fileExtension(plan.file) == "docx"
-        func place(_ p: SourcePosition) -> String { word ? "¶\(p.line)" : "line \(p.line)" }
+        func place(_ p: SourcePosition) -> String {
+            guard word else { return "line \(p.line)" }
+            // A table row is named by its cell too, as findings name it (`¶9 (表1!A2)`).
+            let cell = plan.tableSources.cell(ofParagraph: p.line, whole: true).map { " (表\($0.table ?? 0)!\($0.address))" } ?? ""
+            return "¶\(p.line)" + cell
+        }
         var out = "# Imported by `plancheck import` from \(plan.file); review it, then keep it with the plan.\n"
         out += "# Comments name the paragraph each record was read from (\(word ? "¶N: the Nth paragraph of the document" : "the line of the file")).\n"
         guard case .map(let fields, _) = plan.root else { return out }

@@ -4,6 +4,8 @@ public struct ImportedPlan: Sendable {
     /// `{plan: {…}, sections: […], actions: […], tasks: […]}` (collections left out when empty).
     let root: ImportedValue
     let notes: [ImportNote]
+    /// Where a Word document's table rows and cells are, for findings (empty for text plans).
+    var tableSources = WordTableSources()
 
     var tasks: [ImportedValue] { root["tasks"]?.items ?? [] }
     var actions: [ImportedValue] { root["actions"]?.items ?? [] }
@@ -36,6 +38,7 @@ public enum PlanRecognizer {
         var dues: [Located<String>?] = []
         var titles: [Located<String>?] = []
         var tableRows: [[PlanTableReader.Row]] = []
+        var tableSources = isWord ? WordTableSources(document) : WordTableSources()
         for item in items {
             var text = LocatedText()
             for (k, index) in item.paragraphs.enumerated() {
@@ -62,12 +65,12 @@ public enum PlanRecognizer {
             dues.append(due)
             titles.append(title(of: text, firstParagraphEnd: document.paragraphs[item.paragraph].text.unicodeScalars.count - item.label.textStart, consumed: account.consumed))
             var rows: [PlanTableReader.Row] = []
-            for table in item.tables { rows += readTable(table, document, &notes) }
+            for table in item.tables { rows += readTable(table, document, &notes, &tableSources) }
             tableRows.append(rows)
         }
         // Tables before the first item (a plan that is one 任务分解表) hold top-level tasks.
         var preambleRows: [PlanTableReader.Row] = []
-        for table in outline.preambleTables { preambleRows += readTable(table, document, &notes) }
+        for table in outline.preambleTables { preambleRows += readTable(table, document, &notes, &tableSources) }
 
         let documentHasUnits = accounts.contains { $0.hasUnits } || (tableRows + [preambleRows]).contains { $0.contains { !$0.lead.isEmpty || !$0.responsible.isEmpty || !$0.participants.isEmpty } }
         let ids = identifiers(items)
@@ -99,6 +102,7 @@ public enum PlanRecognizer {
         var sections: [ImportedValue] = [], actions: [ImportedValue] = [], tasks: [ImportedValue] = []
         var topRowIds: Set<String> = []
         for row in preambleRows {
+            tableSources.addTask(tasks.count, row: row)
             tasks.append(tableTask(row, parentId: nil, action: nil, inherited: nil, level: 1, used: &topRowIds))
         }
         for (i, item) in items.enumerated() {
@@ -142,6 +146,7 @@ public enum PlanRecognizer {
             var rowIds: Set<String> = []
             let action = kinds[i] == .action ? i : ancestor(of: i, items: items, where: { kinds[$0] == .action })
             for row in tableRows[i] {
+                tableSources.addTask(tasks.count, row: row)
                 tasks.append(tableTask(row, parentId: ids[i], action: action.map { ids[$0] }, inherited: kinds[i] == .action ? accounts[i] : nil, level: item.level + 1, used: &rowIds))
             }
         }
@@ -153,11 +158,15 @@ public enum PlanRecognizer {
         if !actions.isEmpty { root.add("actions", .list(actions, actions[0].position)) }
         if !tasks.isEmpty { root.add("tasks", .list(tasks, tasks[0].position)) }
         notes.sort { ($0.position.line, $0.position.column) < ($1.position.line, $1.position.column) }
-        return ImportedPlan(file: document.file, root: root.map(at: start), notes: notes)
+        return ImportedPlan(file: document.file, root: root.map(at: start), notes: notes, tableSources: tableSources)
     }
 
-    private static func readTable(_ table: [Int], _ document: PlanDocument, _ notes: inout [ImportNote]) -> [PlanTableReader.Row] {
-        if let rows = PlanTableReader.read(table, in: document) { return rows }
+    private static func readTable(_ table: [Int], _ document: PlanDocument, _ notes: inout [ImportNote],
+                                  _ sources: inout WordTableSources) -> [PlanTableReader.Row] {
+        if let (header, rows) = PlanTableReader.read(table, in: document) {
+            sources.addHeader(header)
+            return rows
+        }
         let first = document.paragraphs[table[0]]
         notes.append(ImportNote(rule: "import.unread-table", message: "table \(first.cell?.table ?? 0) has no header row naming its columns (序号、任务、牵头单位、完成时限…); it is not read",
                                 position: SourcePosition(line: first.line, column: first.column)))

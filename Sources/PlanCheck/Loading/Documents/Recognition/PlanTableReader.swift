@@ -5,6 +5,8 @@
 struct PlanTableReader {
     struct Row {
         var number: Int
+        /// The table's ordinal in the document (its cells' `PlanTableCell.table`).
+        var table = 0
         var position: SourcePosition
         var id: Located<String>?
         var title: Located<String>?
@@ -22,9 +24,16 @@ struct PlanTableReader {
     /// Unit columns that name no leading role: participants beside a lead column, else responsible.
     static let responsibleHeaders = HeaderAliases.responsibleHeaders
 
-    /// The rows of the table made of `indices` (paragraphs of `document`), or nil when no
-    /// header row is recognised.
-    static func read(_ indices: [Int], in document: PlanDocument) -> [Row]? {
+    /// The header row a table was read by: column → field, column → header as written.
+    struct Header: Sendable, Equatable {
+        var table: Int
+        var fields: [Int: String]
+        var written: [Int: String]
+    }
+
+    /// The rows of the table made of `indices` (paragraphs of `document`) and its header, or
+    /// nil when no header row is recognised.
+    static func read(_ indices: [Int], in document: PlanDocument) -> (header: Header, rows: [Row])? {
         var grid: [Int: [Int: LocatedText]] = [:]
         var order: [Int] = []
         for index in indices {
@@ -49,6 +58,7 @@ struct PlanTableReader {
             if fields.count >= 2, fields.count > header?.fields.count ?? 0 { header = (row, fields) }
         }
         guard let header else { return nil }
+        let table = indices.lazy.compactMap { document.paragraphs[$0].cell?.table }.first ?? 0
         var rows: [Row] = []
         var area: Located<String>?
         let statusValues = HeaderAliases.values["status"] ?? [:]
@@ -61,7 +71,7 @@ struct PlanTableReader {
                 area = first.value.value(0..<first.value.count)
                 continue
             }
-            var row = Row(number: rowNumber, position: first.value.position(0))
+            var row = Row(number: rowNumber, table: table, position: first.value.position(0))
             row.area = area
             for (column, field) in header.fields {
                 guard let text = cells[column], let value = text.value(0..<text.count) else { continue }
@@ -87,7 +97,8 @@ struct PlanTableReader {
             guard row.title != nil || row.id != nil || !row.lead.isEmpty || !row.responsible.isEmpty else { continue }
             rows.append(row)
         }
-        return rows
+        let written = (grid[header.row] ?? [:]).mapValues { $0.string($0.trimmed(0..<$0.count)) }
+        return (Header(table: table, fields: header.fields, written: written), rows)
     }
 
     static func mapHeader(_ cells: [Int: LocatedText]) -> [Int: String] {
