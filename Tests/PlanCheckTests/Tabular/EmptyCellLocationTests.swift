@@ -9,7 +9,7 @@ import Testing
     /// configuration; returns the result and the rules.
     static func check(_ files: [String: [UInt8]], rules: String, config: String = "") throws -> ReportInput {
         let dir = try TemporaryDirectory()
-        for (name, bytes) in files { FileManager.default.createFile(atPath: dir.path + "/" + name, contents: Data(bytes)) }
+        for (name, bytes) in files { _ = FileManager.default.createFile(atPath: dir.path + "/" + name, contents: Data(bytes)) }
         dir.write("rules.yml", "ruleset: r\nrules:\n" + rules)
         let path = dir.write(".plancheck.yml", "rules: [rules.yml]\ndatasets: [\(files.keys.sorted().joined(separator: ", "))]\n" + config)
         let project = try Project(configuration: Configuration.load(path: path), jobs: 1)

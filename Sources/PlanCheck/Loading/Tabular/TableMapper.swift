@@ -134,14 +134,14 @@ struct TableMapper {
         for (written, field) in mapping.fields where normalizedRenames[Self.normalizeHeader(written)] == nil {
             normalizedRenames[Self.normalizeHeader(written)] = field
         }
-        let headers = header.cells.compactMap { cell -> (cell: TableCell, written: String, field: String?)? in
+        let headerCells = header.cells.compactMap { cell -> (cell: TableCell, written: String, field: String?)? in
             let written = Self.trim(header.text(cell))
             guard !written.isEmpty else { return nil }
             return (cell, written, renames[written] ?? normalizedRenames[Self.normalizeHeader(written)])
         }
         // A 责任单位 column read through the built-in aliases takes its role from its neighbours.
-        let others = headers.compactMap { $0.field == "responsible" ? nil : $0.field }
-        let named = headers.map { entry in
+        let others = headerCells.compactMap { $0.field == "responsible" ? nil : $0.field }
+        let named = headerCells.map { entry in
             guard entry.field == "responsible", useAliases, !userHeaders.contains(Self.normalizeHeader(entry.written)) else { return entry }
             return (entry.cell, entry.written, HeaderAliases.responsibleRole(besides: others))
         }
