@@ -945,6 +945,16 @@ enum EmbeddedAssets {
         return pre;
       }
 
+      // Where a finding is, as the CLI's text report names it (its `place`) without the file the
+      // card already shows: `¶12` in a Word plan, `表2!C5` in its table, `Sheet!D4` or `D4` in a
+      // ledger, `line 3:5` elsewhere; with the column's header as the file writes it.
+      function where(f) {
+        const place = f.place || (f.line + ":" + f.column);
+        let rest = place.startsWith(f.file) ? place.slice(f.file.length).replace(/^[:!]/, "") : place;
+        if (/^\d+:\d+$/.test(rest)) rest = t("line") + " " + rest;
+        return rest + (f.columnHeader ? " (" + f.columnHeader + ")" : "");
+      }
+
       function drawReport(report, lines) {
         const s = report.summary;
         const summary = el("section", { class: "card", "aria-labelledby": "summary-title" },
@@ -975,7 +985,7 @@ enum EmbeddedAssets {
             const level = worst(findings);
             const items = findings.map((f) => el("li", {},
               el("span", { class: "badge " + f.severity }, t("severity." + f.severity)), f.message, " ",
-              el("span", { class: "where" }, (f.sheet ? f.sheet + " · " : "") + t("line") + " " + f.line + ":" + f.column), " ",
+              el("span", { class: "where" }, where(f)), " ",
               el("span", { class: "rule" }, "[" + f.rule + "]")));
             const card = el("article", { class: "record " + level, "aria-label": t("record") + " " + record },
               el("h3", {}, t("record") + " " + record), el("ul", {}, ...items));

@@ -82,6 +82,13 @@ import PlanCheck
         #expect(page["warnings"] as? Int == summary["warnings"])
         #expect(page["info"] as? Int == summary["info"])
         #expect(page["files"] as? Int == summary["files"])
+        // Each finding says where it is as the CLI's `place` does, without the file the card names.
+        let cliPlaces = ((report["findings"] as? [[String: Any]]) ?? []).compactMap { finding -> String? in
+            guard let place = finding["place"] as? String, let file = finding["file"] as? String else { return nil }
+            return String(place.dropFirst(file.count + 1))
+        }
+        let pagePlaces = (page["places"] as? [String] ?? []).map { String($0.split(separator: " ").last ?? "") }
+        #expect(pagePlaces.sorted() == cliPlaces.sorted())
         let paths = page["shots"] as? [String] ?? []
         #expect(paths.count == 2)
         for path in paths {

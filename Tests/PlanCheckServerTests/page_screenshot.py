@@ -80,6 +80,7 @@ try:
         summary = evaluate("""(() => {
             const counts = [...document.querySelectorAll('.summary .count strong')].map(e => Number(e.textContent));
             return {findings: document.querySelectorAll('.record li').length, errors: counts[0], warnings: counts[1],
+                    places: [...document.querySelectorAll('.record .where')].map(e => e.textContent),
                     info: counts[2], files: counts[3], problem: (document.querySelector('.problem') || {}).textContent || null};
         })()""")
         height = min(int(evaluate("document.documentElement.scrollHeight")), 1500)
