@@ -29,7 +29,7 @@ enum AccountabilityReader {
         for w in ["责任单位", "责任部门", "责任主体", "实施单位", "承办单位", "主体单位", "落实单位"] { list.append((w, .other)) }
         for w in ["参加单位", "参与单位", "参与部门", "配合单位", "配合部门", "协办单位", "协办部门", "协助单位", "协同单位", "协作单位", "配合处室"] { list.append((w, .participant)) }
         for w in ["责任人", "具体负责人", "负责人", "责任领导"] { list.append((w, .owner)) }
-        for w in ["完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间要求", "办结时限"] { list.append((w, .due)) }
+        for w in ["完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间要求", "办结时限", "时间安排", "进度安排", "完成时间节点"] { list.append((w, .due)) }
         return list.map { ($0.0.scalarArray, $0.1) }.sorted { $0.0.count > $1.0.count }
     }()
 
@@ -111,7 +111,8 @@ enum AccountabilityReader {
     }
 
     /// `（X牵头，Y配合）`: a bracket whose every clause ends with a role word (a clause that is a
-    /// deadline, `2022年底前完成`, may stand among them).
+    /// deadline, `2022年底前完成`, or a labelled one, `完成时限：…`, may stand among them); else a
+    /// sentence of the item that is only such clauses (`由X牵头，Y配合。`, `X负责。`).
     private static func readRolePhrases(_ text: LocatedText, into result: inout Accountability) {
         var i = 0
         while i < text.count {
@@ -122,19 +123,47 @@ enum AccountabilityReader {
                 if s == "(" || s == "[" { depth += 1 }
                 else if s == ")" || s == "]" { depth -= 1; if depth == 0 { close = j; break } }
             }
-            guard close > i else { return }
+            guard close > i else { break }
             if let read = rolePhrase(text, (i + 1)..<close) {
-                result.lead += read.lead
-                result.others += read.others
-                result.consumed.append(i..<(close + 1))
-                result.unlabelled = true
+                take(read, range: i..<(close + 1), into: &result)
                 return
             }
             i = close + 1
         }
+        // Sentences outside brackets: stricter, since prose also ends with 负责 or 落实.
+        var start = 0
+        for k in 0...text.count where k == text.count || "。;\n".unicodeScalars.contains(text.norm[k]) {
+            let sentence = text.trimmed(start..<k)
+            start = k + 1
+            guard !sentence.isEmpty, sentence.count <= 80, let read = rolePhrase(text, sentence),
+                  (read.lead + read.others).allSatisfy(isPlainUnitName) else { continue }
+            take(read, range: sentence.lowerBound..<min(k + 1, text.count), into: &result)
+            return
+        }
     }
 
-    private static func rolePhrase(_ text: LocatedText, _ range: Range<Int>) -> (lead: [Located<String>], others: [Located<String>])? {
+    private static func take(_ read: RolePhrase, range: Range<Int>, into result: inout Accountability) {
+        result.lead += read.lead
+        result.others += read.others
+        if result.due == nil { result.due = read.due }
+        result.consumed.append(range)
+        result.unlabelled = true
+    }
+
+    /// Words of prose, not of a unit's name: `各地要抓好落实` is an exhortation, not a unit list.
+    static let proseWords: [String] = ["要", "应当", "应", "把", "抓好", "切实", "认真", "加强", "确保", "进一步", "积极", "形成", "结合", "的"]
+
+    static func isPlainUnitName(_ name: Located<String>) -> Bool {
+        name.value.unicodeScalars.count <= 30 && !proseWords.contains { name.value.contains($0) }
+    }
+
+    struct RolePhrase {
+        var lead: [Located<String>] = []
+        var others: [Located<String>] = []
+        var due: Located<String>?
+    }
+
+    private static func rolePhrase(_ text: LocatedText, _ range: Range<Int>) -> RolePhrase? {
         guard range.count >= 3, range.count <= 200 else { return nil }
         var clauses: [Range<Int>] = []
         var depth = 0, start = range.lowerBound
@@ -142,20 +171,27 @@ enum AccountabilityReader {
             let s = text.norm[i]
             if s == "(" || s == "[" { depth += 1 } else if s == ")" || s == "]" { depth -= 1 }
             else if depth == 0, s == "," || s == ";" { clauses.append(start..<i); start = i + 1 }
-            else if depth == 0, s == "。" || s == ":" { return nil }
+            else if depth == 0, s == "。" { return nil }
         }
         clauses.append(start..<range.upperBound)
-        var lead: [Located<String>] = [], others: [Located<String>] = []
+        var read = RolePhrase()
         for clause in clauses {
             let r = text.trimmed(clause)
             if r.isEmpty { continue }
-            if DeadlineReader.isDeadlineClause(text, r) { continue }
+            // `完成时限：…` among the role clauses was read with the labels.
+            if labels.contains(where: { $0.role == .due && text.normHas($0.word, at: r.lowerBound) }) { continue }
+            if text.norm[r].contains(":") { return nil }
+            if DeadlineReader.isDeadlineClause(text, r) {
+                let from = text.norm[r.lowerBound] == "于" || text.norm[r.lowerBound] == "在" ? r.lowerBound + 1 : r.lowerBound
+                if read.due == nil, let end = DeadlineReader.match(text, at: from) { read.due = text.value(from..<end) }
+                continue
+            }
             guard let word = UnitLists.roleWord(ending: text, r) else { return nil }
             let names = UnitLists.split(text, r)
             guard !names.isEmpty else { return nil }
-            if UnitLists.leadWords.contains(word) { lead += names } else { others += names }
+            if UnitLists.leadWords.contains(word) { read.lead += names } else { read.others += names }
         }
-        guard !lead.isEmpty || !others.isEmpty else { return nil }
-        return (lead, others)
+        guard !read.lead.isEmpty || !read.others.isEmpty else { return nil }
+        return read
     }
 }

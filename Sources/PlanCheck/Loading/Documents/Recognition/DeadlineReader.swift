@@ -11,7 +11,7 @@ enum DeadlineReader {
         while i < text.count {
             if excluded.contains(where: { $0.contains(i) }) { i += 1; continue }
             if let end = match(text, at: i), !isValidityPeriod(text, before: i) {
-                if let value = text.value(i..<end) { result.append(value) }
+                if let value = text.value(recurrenceStart(text, before: i)..<end) { result.append(value) }
                 i = end
             } else {
                 i += 1
@@ -91,6 +91,18 @@ enum DeadlineReader {
         }
         return nil
     }
+
+    /// `2024年起每年6月底前`: a recurring deadline keeps the year it starts from.
+    static func recurrenceStart(_ text: LocatedText, before i: Int) -> Int {
+        guard text.normHas(everyYear, at: i) else { return i }
+        var j = i
+        if j > 0, text.norm[j - 1] == "," { j -= 1 }
+        guard j >= 6, text.norm[j - 1] == "起", text.norm[j - 2] == "年", (j - 6..<j - 2).allSatisfy({ NumberingLabel.isDigit(text.norm[$0]) }) else { return i }
+        let start = j - 6
+        return start > 0 && NumberingLabel.isDigit(text.norm[start - 1]) ? i : start
+    }
+
+    static let everyYear: [Unicode.Scalar] = "每年".scalarArray
 
     /// `实施期限至…`, `有效期至…` — the end of a policy's life, not a task's deadline.
     static func isValidityPeriod(_ text: LocatedText, before i: Int) -> Bool {

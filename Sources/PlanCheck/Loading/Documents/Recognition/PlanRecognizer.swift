@@ -86,7 +86,8 @@ public enum PlanRecognizer {
                 kinds.append(item.label.style == .action || accounts[i].hasUnits ? .action : .section)
             } else if item.label.style == .action || (documentHasUnits ? (source != nil || dues[i] != nil) : true) {
                 let framing = titles[i].map { framingTitles.contains($0.value) } ?? false
-                kinds.append(framing && !accounts[i].hasUnits && dues[i] == nil ? .section : .task)
+                // `（二）工作目标。…2025年底前基本解决…`: a target, not a task, unless someone answers for it.
+                kinds.append(framing && !accounts[i].hasUnits ? .section : .task)
             } else {
                 kinds.append(.section)
             }

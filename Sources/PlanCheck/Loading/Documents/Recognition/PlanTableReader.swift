@@ -48,11 +48,26 @@ struct PlanTableReader {
             let fields = mapHeader(grid[row] ?? [:])
             if fields.count >= 2, fields.count > header?.fields.count ?? 0 { header = (row, fields) }
         }
-        guard let header else { return nil }
+        guard var header else { return nil }
+        // A header over two rows (`责任分工` spanning `牵头单位 | 配合单位`): the row below the
+        // header names fields in its own cells and repeats (or leaves empty) the others.
+        var headerEnd = header.row
+        if let next = order.first(where: { $0 > header.row }), let cells = grid[next] {
+            let below = mapHeader(cells)
+            let upper = grid[header.row] ?? [:]
+            let onlyNames = cells.allSatisfy { column, text in
+                below[column] != nil || text.isEmpty || upper[column].map { $0.string(0..<$0.count) == text.string(0..<text.count) } == true
+            }
+            if onlyNames, !below.isEmpty, below.contains(where: { header.fields[$0.key] != $0.value }) {
+                header.fields.merge(below) { $1 }
+                header.fields = fixResponsible(header.fields, cells: upper.merging(cells) { $1 })
+                headerEnd = next
+            }
+        }
         var rows: [Row] = []
         var area: Located<String>?
         let statusValues = HeaderAliases.values["status"] ?? [:]
-        for rowNumber in order where rowNumber > header.row {
+        for rowNumber in order where rowNumber > headerEnd {
             let cells = grid[rowNumber] ?? [:]
             let filled = cells.filter { !$0.value.trimmed(0..<$0.value.count).isEmpty }
             guard let first = filled.min(by: { $0.key < $1.key }) else { continue }
@@ -90,16 +105,37 @@ struct PlanTableReader {
         return rows
     }
 
+    /// Headers task tables in documents use beyond the ledger aliases (`docs/excel-ledgers.md`).
+    static let documentHeaders: [String: String] = [
+        "时间安排": "due", "进度安排": "due", "完成时间节点": "due", "办理时限": "due", "时限": "due",
+        "工作措施及要求": "title", "工作举措": "title", "重点工作": "title", "目标任务": "title", "具体任务": "title",
+        "牵头领导": "owner", "责任领导": "owner", "序": "id",
+    ]
+
     static func mapHeader(_ cells: [Int: LocatedText]) -> [Int: String] {
         var fields: [Int: String] = [:]
-        var responsibleColumns: [Int] = []
-        for (column, text) in cells {
+        var titleColumns: [Int] = []
+        for (column, text) in cells.sorted(by: { $0.key < $1.key }) {
             let key = TableMapper.normalizeHeader(text.string(0..<text.count))
-            if responsibleHeaders.contains(key) { responsibleColumns.append(column); continue }
-            if let field = HeaderAliases.fields[key], !fields.values.contains(field) { fields[column] = field }
+            if responsibleHeaders.contains(key) { fields[column] = "responsible"; continue }
+            guard let field = HeaderAliases.fields[key] ?? documentHeaders[key] else { continue }
+            if field == "title" { titleColumns.append(column); continue }
+            if !fields.values.contains(field) { fields[column] = field }
         }
+        // `重点任务 | 具体措施`: the measure is the row's task, the task above it its area.
+        if let last = titleColumns.last { fields[last] = "title" }
+        if titleColumns.count > 1, !fields.values.contains("area") { fields[titleColumns[0]] = "area" }
+        return fixResponsible(fields, cells: cells)
+    }
+
+    /// A `责任单位` column names participants beside a lead column, and the responsible otherwise.
+    static func fixResponsible(_ fields: [Int: String], cells: [Int: LocatedText]) -> [Int: String] {
+        var fields = fields
         let hasLead = fields.values.contains("lead")
-        for column in responsibleColumns { fields[column] = hasLead ? "participants" : "responsible" }
+        for (column, field) in fields where field == "responsible" || field == "participants" {
+            guard let text = cells[column], responsibleHeaders.contains(TableMapper.normalizeHeader(text.string(0..<text.count))) else { continue }
+            fields[column] = hasLead ? "participants" : "responsible"
+        }
         return fields
     }
 

@@ -4,10 +4,29 @@
 /// abbreviations).
 enum UnitLists {
     static func split(_ text: LocatedText, _ range: Range<Int>) -> [Located<String>] {
-        var names: [Located<String>] = []
+        var pieces: [Range<Int>] = []
         var depth = 0, start = range.lowerBound
-        func flush(_ end: Int) {
-            var r = text.trimmed(start..<end)
+        for i in range {
+            let s = text.norm[i]
+            if s == "(" || s == "[" { depth += 1 }
+            else if s == ")" || s == "]" { depth = max(0, depth - 1) }
+            else if depth == 0, s == "、" || s == "," || s == ";" || s == "\n" || s == "/" {
+                pieces.append(start..<i)
+                start = i + 1
+            }
+        }
+        pieces.append(start..<range.upperBound)
+        var names: [Located<String>] = []
+        var k = 0
+        while k < pieces.count {
+            var piece = pieces[k]
+            // `各市、县（市、区）人民政府` is one unit: the governments of every city and county.
+            if k + 1 < pieces.count, isCollectivePrefix(text, text.trimmed(piece)), case let next = text.trimmed(pieces[k + 1]), !next.isEmpty, text.norm[next.lowerBound] == "县" {
+                piece = piece.lowerBound..<pieces[k + 1].upperBound
+                k += 1
+            }
+            k += 1
+            var r = text.trimmed(piece)
             r = stripRoleWord(text, r)
             r = text.trimmed(r)
             // Trailing sentence punctuation and wrapping quotes are not part of a name.
@@ -15,17 +34,14 @@ enum UnitLists {
             while b > r.lowerBound, "。.:：".unicodeScalars.contains(text.norm[b - 1]) { b -= 1 }
             if let value = text.value(r.lowerBound..<b) { names.append(value) }
         }
-        for i in range {
-            let s = text.norm[i]
-            if s == "(" || s == "[" { depth += 1 }
-            else if s == ")" || s == "]" { depth = max(0, depth - 1) }
-            else if depth == 0, s == "、" || s == "," || s == ";" || s == "\n" || s == "/" {
-                flush(i)
-                start = i + 1
-            }
-        }
-        flush(range.upperBound)
         return names
+    }
+
+    /// `各市` / `各设区市` / `各州`: the start of a collective `各市、县（市、区）人民政府`.
+    private static func isCollectivePrefix(_ text: LocatedText, _ r: Range<Int>) -> Bool {
+        guard r.count >= 2, r.count <= 4, text.norm[r.lowerBound] == "各" else { return false }
+        let last = text.norm[r.upperBound - 1]
+        return last == "市" || last == "州" || last == "盟"
     }
 
     /// Splits off the names marked as leading inside a list (`市发展改革委（牵头）、市财政局`,
