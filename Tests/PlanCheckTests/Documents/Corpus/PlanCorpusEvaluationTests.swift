@@ -7,7 +7,7 @@ import Testing
 /// no false items. A field counts when the reader or the tool fills it (two empty fields agree
 /// trivially and would only flatter the rate); a missing record counts its filled fields wrong.
 @Suite struct PlanCorpusEvaluationTests {
-    static let corpus = PlanExcerpt.notices + PlanExcerpt.structures
+    static let corpus = PlanExcerpt.notices + PlanExcerpt.structures + PlanExcerpt.mixed
     static let fieldKinds = ["lead", "participants", "responsible", "due"]
 
     struct Score {

@@ -92,6 +92,11 @@ enum AccountabilityReader {
             result.consumed.append(from..<min(end + 1, text.count))
             // A deadline may stand in a units bracket: `（责任单位：X，2023年底前完成）`.
             var names = UnitLists.split(text, range).filter { name in
+                // `（牵头单位：市商务局，持续推进）`: a standing term, not a unit.
+                if DeadlineReader.standingTerms.contains(name.value) {
+                    if result.due == nil { result.due = name }
+                    return false
+                }
                 let clause = LocatedText(PlanParagraph(line: name.position.line, text: name.value, column: name.position.column))
                 guard DeadlineReader.isDeadlineClause(clause, 0..<clause.count) else { return true }
                 if result.due == nil, let end = DeadlineReader.match(clause, at: clause.norm.first == "于" ? 1 : 0) {

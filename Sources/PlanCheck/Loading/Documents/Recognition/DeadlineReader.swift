@@ -92,6 +92,10 @@ enum DeadlineReader {
         return nil
     }
 
+    /// Terms plans write where a task has no end: kept as its `due`, as written, when they
+    /// stand among the units (`（牵头单位：X，长期坚持）`) or under a deadline label.
+    static let standingTerms: Set<String> = ["长期坚持", "持续推进", "长期推进", "常态化推进", "持续开展", "长期开展", "常年开展", "长期", "持续"]
+
     /// `2024年起每年6月底前`: a recurring deadline keeps the year it starts from.
     static func recurrenceStart(_ text: LocatedText, before i: Int) -> Int {
         guard text.normHas(everyYear, at: i) else { return i }
