@@ -49,17 +49,30 @@ import Testing
         #expect(error(try DocxFixture.package(body: deep)) != nil)
     }
 
-    @Test func absurdListLevelsAndSelfReferencingStylesDoNotTrap() throws {
-        let numbering = """
-        <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="10000"><w:numFmt w:val="decimal"/><w:lvlText w:val="%10000."/></w:lvl>\
-        <w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%9.%1."/></w:lvl></w:abstractNum>\
+    /// Word lists have nine levels: a definition or a paragraph 10 000 levels deep is crafted,
+    /// and refused where it is (the paragraph, or the numbering part).
+    @Test func listLevelsPastWordsNineAreRefused() throws {
+        let deepDefinition = """
+        <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="10000"><w:numFmt w:val="decimal"/><w:lvlText w:val="%10000."/></w:lvl></w:abstractNum>\
         <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
         """
-        let styles = "<w:style w:styleId=\"A\"><w:basedOn w:val=\"B\"/></w:style><w:style w:styleId=\"B\"><w:basedOn w:val=\"A\"/></w:style>"
-        let body = DocxFixture.paragraph("甲", numId: 1, ilvl: 10_000, style: "A") + DocxFixture.paragraph("乙", numId: 1, ilvl: -3)
+        let e = error(try DocxFixture.package(body: DocxFixture.paragraph("甲", numId: 1), numbering: deepDefinition))
+        #expect(e?.message.contains("word/numbering.xml defines list level 10000") == true)
+        let numbering = "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        let body = DocxFixture.paragraph("甲", numId: 1) + DocxFixture.paragraph("乙", numId: 1, ilvl: 10_000)
+        let deepParagraph = error(try DocxFixture.package(body: body, numbering: numbering))
+        #expect(deepParagraph?.line == 2)
+        #expect(deepParagraph?.message.contains("list level is 10000") == true)
+    }
+
+    @Test func selfReferencingAndLongStyleChainsDoNotTrap() throws {
+        let numbering = "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%9.%1.\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        var styles = "<w:style w:styleId=\"A\"><w:basedOn w:val=\"B\"/></w:style><w:style w:styleId=\"B\"><w:basedOn w:val=\"A\"/></w:style>"
+        // A chain of 10 000 styles, each based on the next.
+        for k in 0..<10_000 { styles += "<w:style w:styleId=\"S\(k)\"><w:basedOn w:val=\"S\(k + 1)\"/></w:style>" }
+        let body = DocxFixture.paragraph("甲", style: "A") + DocxFixture.paragraph("乙", numId: 1, style: "S0")
         let doc = try DocxFixture.read(DocxFixture.package(body: body, numbering: numbering, styles: styles))
-        #expect(doc.paragraphs.count == 2)
-        #expect(doc.paragraphs[1].text == "1.1.乙")
+        #expect(doc.paragraphs.map(\.text) == ["甲", "1.1.乙"])
     }
 
     @Test func binaryGarbageInATextPlanIsRefusedWithItsLine() {

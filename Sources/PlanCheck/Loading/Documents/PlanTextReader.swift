@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a plain-text or Markdown plan: one paragraph per non-blank line (hard-wrapped lines are
 /// joined later, by the structure recognition, which knows where an item starts), Markdown
 /// headings with their level, and pipe tables (`| 序号 | 任务 | 牵头单位 |`) as table cells.
@@ -6,7 +8,15 @@
 /// GB18030 otherwise) and refused when it is not text at all.
 enum PlanTextReader {
     static func read(bytes: [UInt8], file: String, markdown: Bool, limits: PlanDocumentLimits) throws(LoadError) -> PlanDocument {
-        let (utf8, _) = try TextDecoder.decode(bytes, as: .auto, file: file)
+        let utf8: [UInt8]
+        do {
+            (utf8, _) = try TextDecoder.decode(bytes, as: .auto, file: file)
+        } catch {
+            // The decoder speaks of tables; a plan document has no `tables:` entry to set.
+            var plain = error
+            plain.message = plain.message.replacingOccurrences(of: "; save it as UTF-8, or set `encoding:` in its `tables:` entry", with: " (binary data?); save the plan as UTF-8 text")
+            throw plain
+        }
         let text = String(decoding: utf8, as: UTF8.self)
         var paragraphs: [PlanParagraph] = []
         var table = 0, row = 0, inTable = false, inFence = false
