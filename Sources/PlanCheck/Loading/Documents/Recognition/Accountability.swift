@@ -35,7 +35,11 @@ enum AccountabilityReader {
 
     /// The first characters of the labels: most positions of a text start none, and are skipped
     /// with one set lookup.
-    static let labelStarts: Set<Unicode.Scalar> = Set(labels.compactMap(\.word.first))
+    static let labelStarts: [Bool] = {
+        var table = [Bool](repeating: false, count: 0x10000)
+        for word in labels { if let first = word.word.first, first.value < 0x10000 { table[Int(first.value)] = true } }
+        return table
+    }()
 
     static func read(_ text: LocatedText) -> Accountability {
         var result = Accountability()
@@ -46,7 +50,8 @@ enum AccountabilityReader {
 
     /// A label at `i`: the word, optional spaces, then `:` (or, inside brackets, spaces).
     private static func label(in text: LocatedText, at i: Int, bracketDepth: Int) -> (role: Role, valueStart: Int)? {
-        guard labelStarts.contains(text.norm[i]) else { return nil }
+        let v = text.norm[i].value
+        guard v < 0x10000, labelStarts[Int(v)] else { return nil }
         for (word, role) in labels where text.normHas(word, at: i) {
             var j = i + word.count
             var spaced = false
