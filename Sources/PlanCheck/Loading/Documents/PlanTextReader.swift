@@ -17,19 +17,37 @@ enum PlanTextReader {
             plain.message = plain.message.replacingOccurrences(of: "; save it as UTF-8, or set `encoding:` in its `tables:` entry", with: " (binary data?); save the plan as UTF-8 text")
             throw plain
         }
-        let text = String(decoding: utf8, as: UTF8.self)
         var paragraphs: [PlanParagraph] = []
         var table = 0, row = 0, inTable = false, inFence = false
         var lineNumber = 0
-        // Split on scalars, not Characters: grapheme breaking a 300-page plan is slow.
-        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines are cut from the UTF-8 bytes (a line feed is never inside a character), and an
+        // ordinary line becomes its paragraph's String in one copy: scalar arrays are built
+        // only for table rows and Markdown, which need columns.
+        var lineStart = 0
+        while lineStart <= utf8.count {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.count
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            var line = Array(rawLine)
-            if line.last == "\r" { line.removeLast() }
-            if let bad = line.firstIndex(where: isBinary) {
+            var end = lineEnd
+            if end > lineStart, utf8[end - 1] == 0x0D { end -= 1 }
+            let bytesOfLine = utf8[lineStart..<end]
+            if bytesOfLine.contains(where: isBinaryByte) {
+                let scalars = Array(String(decoding: bytesOfLine, as: UTF8.self).unicodeScalars)
+                let bad = scalars.firstIndex(where: isBinary) ?? 0
                 throw LoadError(file: file, line: lineNumber, column: bad + 1,
-                                message: "the file is not text: it holds control character U+\(String(line[bad].value, radix: 16, uppercase: true)) (binary data?); a plan document is read from .docx, .txt or .md")
+                                message: "the file is not text: it holds control character U+\(String(scalars[bad].value, radix: 16, uppercase: true)) (binary data?); a plan document is read from .docx, .txt or .md")
             }
+            let string = String(decoding: bytesOfLine, as: UTF8.self)
+            guard let first = string.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { inTable = false; continue }
+            if !markdown, !inFence, first != "|" {
+                inTable = false
+                paragraphs.append(PlanParagraph(line: lineNumber, text: string, column: 1))
+                if paragraphs.count > limits.maxParagraphs {
+                    throw LoadError(file: file, line: lineNumber, column: 1, message: "the document has more than \(limits.maxParagraphs) paragraphs (the limit)")
+                }
+                continue
+            }
+            let line = Array(string.unicodeScalars)
             let start = line.firstIndex { !$0.properties.isWhitespace } ?? line.count
             if start == line.count { inTable = false; continue }
             if markdown, line[start...].starts(with: ["`", "`", "`"]) || line[start...].starts(with: ["~", "~", "~"]) {
@@ -74,6 +92,11 @@ enum PlanTextReader {
             if known.count >= 2 { return true }
         }
         return false
+    }
+
+    /// `isBinary` on a UTF-8 byte: the C0 controls and DEL are single bytes in UTF-8.
+    static func isBinaryByte(_ b: UInt8) -> Bool {
+        (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D) || b == 0x7F
     }
 
     /// C0 controls other than tab, line feed, form feed and carriage return, and DEL: no text

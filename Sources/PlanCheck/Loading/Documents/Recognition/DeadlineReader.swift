@@ -30,13 +30,22 @@ enum DeadlineReader {
     }
 
     static let relativeYears: [[Unicode.Scalar]] = ["今年", "明年", "本年", "每年", "当年", "次年", "年"].map(\.scalarArray)
+    // Word lists built once: `match` runs at every position of every item.
+    static func isYearWordStart(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "今", "明", "本", "每", "当", "次", "年": true
+        default: false
+        }
+    }
+    static let monthParts: [[Unicode.Scalar]] = ["底", "末", "中旬", "上旬", "下旬", "初", "中"].map(\.scalarArray)
+    static let beforeWords: [[Unicode.Scalar]] = ["以前", "之前", "前"].map(\.scalarArray)
     static let notAfter: Set<Unicode.Scalar> = ["期", "列", "沿", "提", "景", "台", "端", "身", "夕", "进", "往", "述", "面"]
 
     /// The end of a deadline phrase starting at `i`, or nil.
     static func match(_ text: LocatedText, at i: Int) -> Int? {
         let n = text.norm
         // A phrase starts with a digit, a numeral, or one of the year words (今年, 年底…).
-        guard NumberingLabel.isDigit(n[i]) || ChineseNumerals.isNumeral(n[i]) || "今明本每当次年".unicodeScalars.contains(n[i]) else { return nil }
+        guard NumberingLabel.isDigit(n[i]) || ChineseNumerals.isNumeral(n[i]) || isYearWordStart(n[i]) else { return nil }
         // A phrase starts a word: not in the middle of a number.
         if i > 0, NumberingLabel.isDigit(n[i - 1]) || ChineseNumerals.digitValue(n[i - 1]) != nil { return nil }
         var j = i
@@ -61,7 +70,7 @@ enum DeadlineReader {
                 if let dayEnd = number(n, j, digits: 1...2), dayEnd < n.count, n[dayEnd] == "日" || n[dayEnd] == "号" {
                     j = dayEnd + 1
                 } else {
-                    for word in ["底", "末", "中旬", "上旬", "下旬", "初", "中"].map(\.scalarArray) where text.normHas(word, at: j) {
+                    for word in monthParts where text.normHas(word, at: j) {
                         j += word.count
                         break
                     }
@@ -69,7 +78,7 @@ enum DeadlineReader {
             }
         }
         guard hasYear || hasMonth || hasEnd else { return nil }
-        for word in ["以前", "之前", "前"].map(\.scalarArray) where text.normHas(word, at: j) {
+        for word in beforeWords where text.normHas(word, at: j) {
             let end = j + word.count
             if end < n.count, notAfter.contains(n[end]) { return nil }
             return end
