@@ -29,16 +29,7 @@ import Testing
     }
 
     @Test func entityDeclarationsAreRefused() throws {
-        let laughs = """
-        <?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\
-        <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\
-        <w:document \(DocxFixture.w)><w:body><w:p><w:r><w:t>&d;</w:t></w:r></w:p></w:body></w:document>
-        """
-        let xxe = """
-        <?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\
-        <w:document \(DocxFixture.w)><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>
-        """
-        for xml in [laughs, xxe] {
+        for xml in [HostileDocuments.laughs, HostileDocuments.xxe] {
             let e = error(try DocxFixture.zip(["word/document.xml": xml]))
             #expect(e?.message.contains("DOCTYPE") == true)
         }

@@ -49,17 +49,19 @@ enum HostileDocuments {
     /// 200 000 matches: 325 KB that inflate to 51.6 MB.
     static let bombStream = zeros(matches: 200_000)
 
+    /// A billion-laughs entity expansion in `word/document.xml`.
+    static let laughs = """
+    <?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\
+    <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\
+    <w:document \(DocxFixture.w)><w:body><w:p><w:r><w:t>&d;</w:t></w:r></w:p></w:body></w:document>
+    """
+    /// An external entity (XXE) reading a local file.
+    static let xxe = """
+    <?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\
+    <w:document \(DocxFixture.w)><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>
+    """
     /// Each hostile document: its file name, bytes, and a phrase its error must hold.
     static func all() throws -> [(name: String, bytes: [UInt8], says: String)] {
-        let laughs = """
-        <?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\
-        <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\
-        <w:document \(DocxFixture.w)><w:body><w:p><w:r><w:t>&d;</w:t></w:r></w:p></w:body></w:document>
-        """
-        let xxe = """
-        <?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\
-        <w:document \(DocxFixture.w)><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>
-        """
         let numbering = (0..<10_000).map { "<w:lvl w:ilvl=\"\($0)\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%\($0 + 1).\"/></w:lvl>" }.joined()
         let deepNumbering = try DocxFixture.package(body: DocxFixture.paragraph("一、任务", numId: 1),
                                                     numbering: "<w:abstractNum w:abstractNumId=\"0\">\(numbering)</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>")
