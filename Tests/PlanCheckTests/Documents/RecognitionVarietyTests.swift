@@ -98,3 +98,42 @@ import Testing
         #expect(plan.tasks.count == 1)
     }
 }
+
+/// Tables copied from Word into text, and deadlines written without 前.
+@Suite struct RecognitionTextTableTests {
+    func recognize(_ text: String) throws -> ImportedPlan {
+        try PlanImport.recognize(bytes: Array(text.utf8), file: "plan.txt")
+    }
+
+    @Test func tabSeparatedRowsUnderAKnownHeaderAreATable() throws {
+        let plan = try recognize("某区安排\n序号\t项目名称\t牵头单位\t完成时限\n1.\t新建社区食堂\t区民政局\t2024年9月底前\n某区人民政府办公室\n")
+        let row = try #require(plan.tasks.first)
+        #expect(row["id"]?.stringValue == "1")
+        #expect(row["number"]?.stringValue == "1.")
+        #expect(row["lead"]?.items.compactMap(\.stringValue) == ["区民政局"])
+        #expect(row["lead"]?.items.first?.position == SourcePosition(line: 3, column: 11))
+        #expect(plan.tasks.count == 1)
+        // Tabs in prose are not a table.
+        let prose = try recognize("一、任务\n1.建设\t平台。（责任单位：市大数据局）\n")
+        #expect(prose.tasks.count == 1 && prose.tasks[0]["id"]?.stringValue == "1.1")
+    }
+
+    @Test(arguments: [
+        ("1.改造小区，2023年11月底完成。", "2023年11月底"),
+        ("1.于2023年5月底建成监测平台。", "2023年5月底"),
+        ("1.到2025年底实现全覆盖。", nil),
+        ("1.截至2022年底已建成30个。", nil),
+        ("1.2023年6月底前完成。", "2023年6月底前"),
+    ] as [(String, String?)])
+    func monthAndYearEndsFollowedByCompletion(_ item: String, _ due: String?) throws {
+        let plan = try recognize("一、任务（牵头单位：市住建局）\n" + item + "\n")
+        #expect(plan.tasks.first { $0["id"]?.stringValue == "1.1" }?["due"]?.stringValue == due)
+    }
+
+    @Test func unitsNamedAsLeadOrResponsibleUnits() throws {
+        let plan = try recognize("一、任务\n1.改造小区。（市住建局为牵头单位，各区人民政府为责任单位）\n")
+        let record = try #require(plan.tasks.first)
+        #expect(record["lead"]?.items.compactMap(\.stringValue) == ["市住建局"])
+        #expect(record["participants"]?.items.compactMap(\.stringValue) == ["各区人民政府"])
+    }
+}

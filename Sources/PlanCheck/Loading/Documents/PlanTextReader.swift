@@ -18,7 +18,7 @@ enum PlanTextReader {
             throw plain
         }
         var paragraphs: [PlanParagraph] = []
-        var table = 0, row = 0, inTable = false, inFence = false
+        var table = 0, row = 0, inTable = false, inFence = false, inTabTable = false
         var lineNumber = 0
         // Lines are cut from the UTF-8 bytes (a line feed is never inside a character), and an
         // ordinary line becomes its paragraph's String in one copy: scalar arrays are built
@@ -39,6 +39,22 @@ enum PlanTextReader {
             }
             let string = String(decoding: bytesOfLine, as: UTF8.self)
             guard let first = string.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { inTable = false; continue }
+            // A task table copied from Word into text: cells separated by tabs, under a header
+            // row naming at least two known columns (序号, 重点任务, 牵头单位…).
+            if !inFence, first != "|", bytesOfLine.contains(0x09) {
+                let line = Array(string.unicodeScalars)
+                let cells = tabCells(of: line)
+                if inTabTable || isTableHeader(cells.map { String(String.UnicodeScalarView(line[$0.range])) }) {
+                    if !inTabTable { table += 1; row = 0; inTabTable = true }
+                    row += 1
+                    for cell in cells where !cell.range.isEmpty {
+                        paragraphs.append(PlanParagraph(line: lineNumber, text: String(String.UnicodeScalarView(line[cell.range])),
+                                                        cell: PlanTableCell(table: table, row: row, column: cell.column), column: cell.range.lowerBound + 1))
+                    }
+                    continue
+                }
+            }
+            inTabTable = false
             if !markdown, !inFence, first != "|" {
                 inTable = false
                 paragraphs.append(PlanParagraph(line: lineNumber, text: string, column: 1))
@@ -92,6 +108,29 @@ enum PlanTextReader {
             if known.count >= 2 { return true }
         }
         return false
+    }
+
+    /// The trimmed cells of a tab-separated row, with their columns (an empty cell counts).
+    static func tabCells(of line: [Unicode.Scalar]) -> [(range: Range<Int>, column: Int)] {
+        var result: [(Range<Int>, Int)] = []
+        var start = 0, column = 1
+        for i in 0...line.count where i == line.count || line[i] == "\t" {
+            var a = start, b = i
+            while a < b, line[a].properties.isWhitespace { a += 1 }
+            while b > a, line[b - 1].properties.isWhitespace { b -= 1 }
+            result.append((a..<b, column))
+            column += 1
+            start = i + 1
+        }
+        return result
+    }
+
+    /// Whether cells name at least two known table columns.
+    static func isTableHeader(_ cells: [String]) -> Bool {
+        cells.filter { cell in
+            let key = TableMapper.normalizeHeader(cell)
+            return HeaderAliases.fields[key] != nil || PlanTableReader.documentHeaders[key] != nil || PlanTableReader.responsibleHeaders.contains(key)
+        }.count >= 2
     }
 
     /// `isBinary` on a UTF-8 byte: the C0 controls and DEL are single bytes in UTF-8.

@@ -83,8 +83,18 @@ enum DeadlineReader {
             if end < n.count, notAfter.contains(n[end]) { return nil }
             return end
         }
+        // `2023年6月底完成`, `年底建成`: an end of a month or year followed by the work's
+        // completion is a deadline without 前 — unless it is a target or a count
+        // (`到2025年底实现…`, `截至2022年底建成…`).
+        if j > i, n[j - 1] == "底" || n[j - 1] == "末", completionWords.contains(where: { text.normHas($0, at: j) }),
+           !targetMarks.contains(where: { i >= $0.count && text.normHas($0, at: i - $0.count) }) {
+            return j
+        }
         return nil
     }
+
+    static let completionWords: [[Unicode.Scalar]] = ["完成", "建成", "出台", "印发", "投入使用", "投用", "完工", "竣工", "上线"].map(\.scalarArray)
+    static let targetMarks: [[Unicode.Scalar]] = ["到", "截至", "截止", "至"].map(\.scalarArray)
 
     /// The year a phrase names in Arabic digits (`2009年以前` → 2009), full-width digits
     /// included; nil for relative ones (`年底前`, `6月底前`).

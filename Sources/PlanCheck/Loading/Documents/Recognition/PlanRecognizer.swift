@@ -179,7 +179,8 @@ public enum PlanRecognizer {
                                   used: inout Set<String>) -> ImportedValue {
         var record = RecordBuilder()
         let at = row.position
-        let own = row.id?.value ?? "R\(row.number)"
+        // A 序号 written `1.` or `（1）` is row 1: the id path takes the number, `number` the label.
+        let own = row.id.map { String($0.value.unicodeScalars.filter { !"．.、（）() ".unicodeScalars.contains($0) }) }.flatMap { $0.isEmpty ? nil : $0 } ?? "R\(row.number)"
         var id = parentId.map { $0 + "." + own } ?? own
         while used.contains(id) { id += "'" }
         used.insert(id)

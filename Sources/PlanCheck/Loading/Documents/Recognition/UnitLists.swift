@@ -61,10 +61,10 @@ enum UnitLists {
     /// Role words that end a unit phrase, longest first.
     static let roleWords: [[Unicode.Scalar]] = [
         "按职责分工负责", "按职责分工落实", "按照职责分工负责", "按职能分工负责", "按职责负责", "分工负责", "分别负责", "共同负责", "具体负责",
-        "牵头负责", "牵头", "配合", "参与", "协助", "协办", "负责", "落实",
+        "牵头负责", "牵头单位", "牵头部门", "配合单位", "责任单位", "参与单位", "牵头", "配合", "参与", "协助", "协办", "负责", "落实",
     ].map(\.scalarArray).sorted { $0.count > $1.count }
 
-    static let leadWords: Set<[Unicode.Scalar]> = ["牵头", "牵头负责"].map(\.scalarArray).reduce(into: []) { $0.insert($1) }
+    static let leadWords: Set<[Unicode.Scalar]> = ["牵头", "牵头负责", "牵头单位", "牵头部门"].map(\.scalarArray).reduce(into: []) { $0.insert($1) }
 
     /// The role word `range` ends with, if any.
     static func roleWord(ending text: LocatedText, _ range: Range<Int>) -> [Unicode.Scalar]? {
