@@ -124,10 +124,20 @@ import Testing
         ("1.到2025年底实现全覆盖。", nil),
         ("1.截至2022年底已建成30个。", nil),
         ("1.2023年6月底前完成。", "2023年6月底前"),
+        ("1.2023年三季度末前完成。", "2023年三季度末前"),
+        ("1.2024年上半年前出台。", "2024年上半年前"),
+        ("1.2024年第4季度前上线。", "2024年第4季度前"),
     ] as [(String, String?)])
     func monthAndYearEndsFollowedByCompletion(_ item: String, _ due: String?) throws {
         let plan = try recognize("一、任务（牵头单位：市住建局）\n" + item + "\n")
         #expect(plan.tasks.first { $0["id"]?.stringValue == "1.1" }?["due"]?.stringValue == due)
+    }
+
+    @Test func unitsSeparatedBySpacesInATableCell() throws {
+        let plan = try recognize("| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n| 1 | 任务 | 市教育局 市财政局 | 市人社局\u{3000}市卫健委 |\n")
+        let row = try #require(plan.tasks.first)
+        #expect(row["lead"]?.items.compactMap(\.stringValue) == ["市教育局", "市财政局"])
+        #expect(row["participants"]?.items.compactMap(\.stringValue) == ["市人社局", "市卫健委"])
     }
 
     @Test func unitsNamedAsLeadOrResponsibleUnits() throws {

@@ -59,6 +59,7 @@ enum DeadlineReader {
             hasYear = word.count > 1
             if word.count == 1 { guard j < n.count, n[j] == "底" || n[j] == "末" else { return nil } }
         }
+        if hasYear, let end = partOfYear(text, at: j) { j = end; hasEnd = true }
         if j > i, j < n.count, n[j] == "年", j + 1 < n.count, n[j + 1] == "底" || n[j + 1] == "末" { j += 1 }
         if j > i, j < n.count, n[j] == "底" || n[j] == "末" {
             j += 1
@@ -92,6 +93,19 @@ enum DeadlineReader {
         }
         return nil
     }
+
+    /// `上半年`, `下半年`, `三季度`, `第4季度` after a year: where the part ends, or nil.
+    static func partOfYear(_ text: LocatedText, at j: Int) -> Int? {
+        for word in halfYears where text.normHas(word, at: j) { return j + word.count }
+        var k = j
+        if k < text.count, text.norm[k] == "第" { k += 1 }
+        guard k < text.count, let quarter = ChineseNumerals.digitValue(text.norm[k]) ?? (NumberingLabel.isDigit(text.norm[k]) ? Int(text.norm[k].value - 0x30) : nil),
+              (1...4).contains(quarter), text.normHas(quarterWord, at: k + 1) else { return nil }
+        return k + 1 + quarterWord.count
+    }
+
+    static let halfYears: [[Unicode.Scalar]] = ["上半年", "下半年"].map(\.scalarArray)
+    static let quarterWord: [Unicode.Scalar] = "季度".scalarArray
 
     static let completionWords: [[Unicode.Scalar]] = ["完成", "建成", "出台", "印发", "投入使用", "投用", "完工", "竣工", "上线"].map(\.scalarArray)
     static let targetMarks: [[Unicode.Scalar]] = ["到", "截至", "截止", "至"].map(\.scalarArray)

@@ -13,6 +13,11 @@ enum UnitLists {
             else if depth == 0, s == "、" || s == "," || s == ";" || s == "\n" || s == "/" {
                 pieces.append(start..<i)
                 start = i + 1
+            } else if depth == 0, s == " ", i > start, i + 1 < range.upperBound, text.norm[i - 1].value > 0x7F, text.norm[i + 1].value > 0x7F,
+                      !" 、,;".unicodeScalars.contains(text.norm[i + 1]) {
+                // `市教育局 市财政局`, as table cells list units: a space between two names.
+                pieces.append(start..<i)
+                start = i + 1
             }
         }
         pieces.append(start..<range.upperBound)
