@@ -140,6 +140,17 @@ import Testing
         #expect(row["participants"]?.items.compactMap(\.stringValue) == ["市人社局", "市卫健委"])
     }
 
+    @Test func aRowNumberedInChineseWithoutUnitsIsTheAreaOfTheRowsBelow() throws {
+        let plan = try recognize("""
+        | 序号 | 重点任务 | 牵头单位 | 完成时限 |
+        | 一 | 产业发展 |  |  |
+        | 1 | 培育龙头企业 | 市工信局 | 2023年底前 |
+        | 2 | 建设产业园区 |  |  |
+        """)
+        #expect(plan.tasks.compactMap { $0["id"]?.stringValue } == ["1", "2"])
+        #expect(plan.tasks.first?["area"]?.stringValue == "产业发展")
+    }
+
     @Test func unitsNamedAsLeadOrResponsibleUnits() throws {
         let plan = try recognize("一、任务\n1.改造小区。（市住建局为牵头单位，各区人民政府为责任单位）\n")
         let record = try #require(plan.tasks.first)

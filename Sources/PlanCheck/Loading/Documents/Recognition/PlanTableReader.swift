@@ -100,6 +100,14 @@ struct PlanTableReader {
                 }
             }
             guard row.title != nil || row.id != nil || !row.lead.isEmpty || !row.responsible.isEmpty else { continue }
+            // `| 一 | 产业发展 |  |  |`: a heading row numbered in Chinese, naming no unit and no
+            // deadline in a table that has such columns, is the area of the rows below.
+            let saysWho = !row.lead.isEmpty || !row.participants.isEmpty || !row.responsible.isEmpty || row.due != nil || row.owner != nil
+            let hasWhoColumns = header.fields.values.contains { ["lead", "participants", "responsible", "due"].contains($0) }
+            if !saysWho, hasWhoColumns, let heading = row.text ?? row.id, row.id.map({ isChineseNumbered($0.value) }) ?? true {
+                area = heading
+                continue
+            }
             rows.append(row)
         }
         return rows
@@ -137,6 +145,12 @@ struct PlanTableReader {
             fields[column] = hasLead ? "participants" : "responsible"
         }
         return fields
+    }
+
+    /// `一`, `一、`, `（一）`: a 序号 in Chinese numerals numbers a group of rows.
+    static func isChineseNumbered(_ value: String) -> Bool {
+        let core = value.unicodeScalars.filter { !"、.．（）() ".unicodeScalars.contains($0) }
+        return !core.isEmpty && core.allSatisfy(ChineseNumerals.isNumeral)
     }
 
     /// The first sentence of a cell: up to 。！？ or a line break.
