@@ -151,6 +151,13 @@ import Testing
         #expect(plan.tasks.first?["area"]?.stringValue == "产业发展")
     }
 
+    @Test func leadingOfficialsAreOwnersNotUnits() throws {
+        let plan = try recognize("一、任务\n1.建设平台。\n牵头领导：张某某\n牵头单位：市大数据局\n")
+        let record = try #require(plan.tasks.first)
+        #expect(record["owner"]?.stringValue == "张某某")
+        #expect(record["lead"]?.items.compactMap(\.stringValue) == ["市大数据局"])
+    }
+
     @Test func unitsNamedAsLeadOrResponsibleUnits() throws {
         let plan = try recognize("一、任务\n1.改造小区。（市住建局为牵头单位，各区人民政府为责任单位）\n")
         let record = try #require(plan.tasks.first)

@@ -28,7 +28,7 @@ enum AccountabilityReader {
         for w in ["牵头单位", "牵头部门", "牵头处室", "牵头责任单位", "主责单位", "主责部门", "主办单位", "主办部门", "牵头领导单位"] { list.append((w, .lead)) }
         for w in ["责任单位", "责任部门", "责任主体", "实施单位", "承办单位", "主体单位", "落实单位"] { list.append((w, .other)) }
         for w in ["参加单位", "参与单位", "参与部门", "配合单位", "配合部门", "协办单位", "协办部门", "协助单位", "协同单位", "协作单位", "配合处室"] { list.append((w, .participant)) }
-        for w in ["责任人", "具体负责人", "负责人", "责任领导"] { list.append((w, .owner)) }
+        for w in ["责任人", "具体负责人", "负责人", "责任领导", "牵头领导", "分管领导"] { list.append((w, .owner)) }
         for w in ["完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间要求", "办结时限", "时间安排", "进度安排", "完成时间节点"] { list.append((w, .due)) }
         return list.map { ($0.0.scalarArray, $0.1) }.sorted { $0.0.count > $1.0.count }
     }()
