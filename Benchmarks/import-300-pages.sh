@@ -49,6 +49,19 @@ print(f"{items} items, {sum(len(l.encode()) for l in lines)} bytes")
 PY
 )
 
+# The same plan as a Word document: one paragraph per line (labels typed, as in plan.txt),
+# deflated as Word writes its parts.
+python3 - "$WORK/plan.txt" "$WORK/plan.docx" <<'PY'
+import sys, zipfile
+from xml.sax.saxutils import escape
+lines = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\n") if l.strip()]
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(l)}</w:t></w:r></w:p>' for l in lines)
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>')
+PY
+
 cpu() { # prints CPU seconds of "$@" (stdout discarded)
     if [ -x /usr/bin/time ]; then
         /usr/bin/time -f "%U %S" -o "$WORK/time" "$@" >/dev/null 2>&1 || true
@@ -60,12 +73,24 @@ cpu() { # prints CPU seconds of "$@" (stdout discarded)
     fi
 }
 # Reading the bytes is below the timer's resolution once: read them 100 times and divide.
-read_100=$(cpu sh -c 'for i in $(seq 100); do cat "$1" >/dev/null; done' sh "$WORK/plan.txt")
-read_bytes=$(awk -v t="$read_100" 'BEGIN { printf "%.4f", t / 100 }')
-import_json=$(cpu "$PLANCHECK_BIN" import "$WORK/plan.txt" --format json --output "$WORK/plan.json" --quiet)
-check=$(cpu "$PLANCHECK_BIN" check "$WORK/plan.txt" --rules "$ROOT/Benchmarks/rules.yml" --format json --output "$WORK/out.json" --fail-on never --as-of 2021-12-31)
+read_bytes() { # CPU seconds of reading the file once, from 100 reads
+    local t
+    t=$(cpu sh -c 'for i in $(seq 100); do cat "$1" >/dev/null; done' sh "$1")
+    awk -v t="$t" 'BEGIN { printf "%.4f", t / 100 }'
+}
+# The fastest of three runs: the build machine is shared, and others' load only adds time.
+best() {
+    local a b c
+    a=$(cpu "$@"); b=$(cpu "$@"); c=$(cpu "$@")
+    printf "%s\n%s\n%s\n" "$a" "$b" "$c" | sort -n | head -1
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f×", a / b; else printf "n/a" }'; }
-echo "plan.txt: $SIZE"
-echo "read bytes (cat)         ${read_bytes}s"
-echo "plancheck import --json  ${import_json}s  ($(ratio "$import_json" "$read_bytes") reading the bytes)"
-echo "plancheck check          ${check}s"
+echo "plan.txt: $SIZE; plan.docx: $(wc -c < "$WORK/plan.docx") bytes"
+for doc in plan.txt plan.docx; do
+    bytes=$(read_bytes "$WORK/$doc")
+    import_json=$(best "$PLANCHECK_BIN" import "$WORK/$doc" --format json --output "$WORK/$doc.json" --quiet)
+    echo "$doc  read bytes (cat)         ${bytes}s"
+    echo "$doc  plancheck import --json  ${import_json}s  ($(ratio "$import_json" "$bytes") reading the bytes)"
+done
+check=$(best "$PLANCHECK_BIN" check "$WORK/plan.txt" --rules "$ROOT/Benchmarks/rules.yml" --format json --output "$WORK/out.json" --fail-on never --as-of 2021-12-31)
+echo "plan.txt  plancheck check          ${check}s"

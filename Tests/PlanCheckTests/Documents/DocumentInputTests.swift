@@ -29,16 +29,7 @@ import Testing
     }
 
     @Test func entityDeclarationsAreRefused() throws {
-        let laughs = """
-        <?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\
-        <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\
-        <w:document \(DocxFixture.w)><w:body><w:p><w:r><w:t>&d;</w:t></w:r></w:p></w:body></w:document>
-        """
-        let xxe = """
-        <?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\
-        <w:document \(DocxFixture.w)><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>
-        """
-        for xml in [laughs, xxe] {
+        for xml in [HostileDocuments.laughs, HostileDocuments.xxe] {
             let e = error(try DocxFixture.zip(["word/document.xml": xml]))
             #expect(e?.message.contains("DOCTYPE") == true)
         }
@@ -49,17 +40,30 @@ import Testing
         #expect(error(try DocxFixture.package(body: deep)) != nil)
     }
 
-    @Test func absurdListLevelsAndSelfReferencingStylesDoNotTrap() throws {
-        let numbering = """
-        <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="10000"><w:numFmt w:val="decimal"/><w:lvlText w:val="%10000."/></w:lvl>\
-        <w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%9.%1."/></w:lvl></w:abstractNum>\
+    /// Word lists have nine levels: a definition or a paragraph 10 000 levels deep is crafted,
+    /// and refused where it is (the paragraph, or the numbering part).
+    @Test func listLevelsPastWordsNineAreRefused() throws {
+        let deepDefinition = """
+        <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="10000"><w:numFmt w:val="decimal"/><w:lvlText w:val="%10000."/></w:lvl></w:abstractNum>\
         <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
         """
-        let styles = "<w:style w:styleId=\"A\"><w:basedOn w:val=\"B\"/></w:style><w:style w:styleId=\"B\"><w:basedOn w:val=\"A\"/></w:style>"
-        let body = DocxFixture.paragraph("甲", numId: 1, ilvl: 10_000, style: "A") + DocxFixture.paragraph("乙", numId: 1, ilvl: -3)
+        let e = error(try DocxFixture.package(body: DocxFixture.paragraph("甲", numId: 1), numbering: deepDefinition))
+        #expect(e?.message.contains("word/numbering.xml defines list level 10000") == true)
+        let numbering = "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        let body = DocxFixture.paragraph("甲", numId: 1) + DocxFixture.paragraph("乙", numId: 1, ilvl: 10_000)
+        let deepParagraph = error(try DocxFixture.package(body: body, numbering: numbering))
+        #expect(deepParagraph?.line == 2)
+        #expect(deepParagraph?.message.contains("list level is 10000") == true)
+    }
+
+    @Test func selfReferencingAndLongStyleChainsDoNotTrap() throws {
+        let numbering = "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%9.%1.\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        var styles = "<w:style w:styleId=\"A\"><w:basedOn w:val=\"B\"/></w:style><w:style w:styleId=\"B\"><w:basedOn w:val=\"A\"/></w:style>"
+        // A chain of 10 000 styles, each based on the next.
+        for k in 0..<10_000 { styles += "<w:style w:styleId=\"S\(k)\"><w:basedOn w:val=\"S\(k + 1)\"/></w:style>" }
+        let body = DocxFixture.paragraph("甲", style: "A") + DocxFixture.paragraph("乙", numId: 1, style: "S0")
         let doc = try DocxFixture.read(DocxFixture.package(body: body, numbering: numbering, styles: styles))
-        #expect(doc.paragraphs.count == 2)
-        #expect(doc.paragraphs[1].text == "1.1.乙")
+        #expect(doc.paragraphs.map(\.text) == ["甲", "1.1.乙"])
     }
 
     @Test func binaryGarbageInATextPlanIsRefusedWithItsLine() {

@@ -14,6 +14,39 @@ import Testing
         #expect(run.stderr.contains("plan.txt:102:1: info: 5.3: a task with a deadline but no lead or responsible unit [import.no-units]"))
     }
 
+    /// The bar: `plancheck import` of the published Shenzhen text gives 19 action plans and 51
+    /// measures, each with the lead and participating units of the hand-built dataset (which
+    /// copies them from the text, `Examples/shenzhen-2011/plan.yaml`).
+    @Test func shenzhenImportGivesTheSeedsActionsAndMeasures() throws {
+        let run = try cli.run(["import", "Examples/shenzhen-2011/plan.txt", "--format", "json", "--quiet"])
+        #expect(run.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let actions = try #require(json["actions"] as? [[String: Any]])
+        let measures = try #require(json["tasks"] as? [[String: Any]]).filter { $0["action"] != nil }
+        #expect(actions.count == 19)
+        #expect(measures.count == 51)
+        let seed = try #require(try DatasetLoader.load(path: repositoryRoot + "/Examples/shenzhen-2011/plan.yaml").root)
+        func names(_ node: Node?) -> [String] {
+            guard let node else { return [] }
+            if let text = node.string { return text.split(whereSeparator: { "、,，".contains($0) }).map(String.init) }
+            return node.items.compactMap(\.string)
+        }
+        func units(_ record: [String: Any], _ key: String) -> [String] { record[key] as? [String] ?? [] }
+        let seedActions = seed["actions"].map { Array($0.items) } ?? []
+        let seedMeasures = (seed["tasks"].map { Array($0.items) } ?? []).filter { $0["action"] != nil }
+        #expect(seedActions.count == 19 && seedMeasures.count == 51)
+        for (action, expected) in zip(actions, seedActions) {
+            #expect(action["title"] as? String == expected["title"]?.string)
+            #expect(units(action, "lead") == names(expected["lead"]))
+            #expect(units(action, "participants") == names(expected["participants"]))
+        }
+        for (measure, expected) in zip(measures, seedMeasures) {
+            #expect(measure["title"] as? String == expected["title"]?.string)
+            #expect(units(measure, "lead") == names(expected["lead"]), "\(expected["id"]?.string ?? "")")
+            #expect(units(measure, "participants") == names(expected["participants"]), "\(expected["id"]?.string ?? "")")
+        }
+    }
+
     @Test func writesYAMLToAFileAtomically() throws {
         let output = NSTemporaryDirectory() + "plancheck-import-\(UUID().uuidString).yaml"
         defer { try? FileManager.default.removeItem(atPath: output) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a plain-text or Markdown plan: one paragraph per non-blank line (hard-wrapped lines are
 /// joined later, by the structure recognition, which knows where an item starts), Markdown
 /// headings with their level, and pipe tables (`| 序号 | 任务 | 牵头单位 |`) as table cells.
@@ -6,19 +8,62 @@
 /// GB18030 otherwise) and refused when it is not text at all.
 enum PlanTextReader {
     static func read(bytes: [UInt8], file: String, markdown: Bool, limits: PlanDocumentLimits) throws(LoadError) -> PlanDocument {
-        let (utf8, _) = try TextDecoder.decode(bytes, as: .auto, file: file)
-        let text = String(decoding: utf8, as: UTF8.self)
+        let utf8: [UInt8]
+        do {
+            (utf8, _) = try TextDecoder.decode(bytes, as: .auto, file: file)
+        } catch {
+            // The decoder speaks of tables; a plan document has no `tables:` entry to set.
+            var plain = error
+            plain.message = plain.message.replacingOccurrences(of: "; save it as UTF-8, or set `encoding:` in its `tables:` entry", with: " (binary data?); save the plan as UTF-8 text")
+            throw plain
+        }
         var paragraphs: [PlanParagraph] = []
-        var table = 0, row = 0, inTable = false, inFence = false
+        var table = 0, row = 0, inTable = false, inFence = false, inTabTable = false
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines are cut from the UTF-8 bytes (a line feed is never inside a character), and an
+        // ordinary line becomes its paragraph's String in one copy: scalar arrays are built
+        // only for table rows and Markdown, which need columns.
+        var lineStart = 0
+        while lineStart <= utf8.count {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.count
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            var line = Array(rawLine.unicodeScalars)
-            if line.last == "\r" { line.removeLast() }
-            if let bad = line.firstIndex(where: isBinary) {
+            var end = lineEnd
+            if end > lineStart, utf8[end - 1] == 0x0D { end -= 1 }
+            let bytesOfLine = utf8[lineStart..<end]
+            if bytesOfLine.contains(where: isBinaryByte) {
+                let scalars = Array(String(decoding: bytesOfLine, as: UTF8.self).unicodeScalars)
+                let bad = scalars.firstIndex(where: isBinary) ?? 0
                 throw LoadError(file: file, line: lineNumber, column: bad + 1,
-                                message: "the file is not text: it holds control character U+\(String(line[bad].value, radix: 16, uppercase: true)) (binary data?); a plan document is read from .docx, .txt or .md")
+                                message: "the file is not text: it holds control character U+\(String(scalars[bad].value, radix: 16, uppercase: true)) (binary data?); a plan document is read from .docx, .txt or .md")
             }
+            let string = String(decoding: bytesOfLine, as: UTF8.self)
+            guard let first = string.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { inTable = false; continue }
+            // A task table copied from Word into text: cells separated by tabs, under a header
+            // row naming at least two known columns (序号, 重点任务, 牵头单位…).
+            if !inFence, first != "|", bytesOfLine.contains(0x09) {
+                let line = Array(string.unicodeScalars)
+                let cells = tabCells(of: line)
+                if inTabTable || isTableHeader(cells.map { String(String.UnicodeScalarView(line[$0.range])) }) {
+                    if !inTabTable { table += 1; row = 0; inTabTable = true }
+                    row += 1
+                    for cell in cells where !cell.range.isEmpty {
+                        paragraphs.append(PlanParagraph(line: lineNumber, text: String(String.UnicodeScalarView(line[cell.range])),
+                                                        cell: PlanTableCell(table: table, row: row, column: cell.column), column: cell.range.lowerBound + 1))
+                    }
+                    continue
+                }
+            }
+            inTabTable = false
+            if !markdown, !inFence, first != "|" {
+                inTable = false
+                paragraphs.append(PlanParagraph(line: lineNumber, text: string, column: 1))
+                if paragraphs.count > limits.maxParagraphs {
+                    throw LoadError(file: file, line: lineNumber, column: 1, message: "the document has more than \(limits.maxParagraphs) paragraphs (the limit)")
+                }
+                continue
+            }
+            let line = Array(string.unicodeScalars)
             let start = line.firstIndex { !$0.properties.isWhitespace } ?? line.count
             if start == line.count { inTable = false; continue }
             if markdown, line[start...].starts(with: ["`", "`", "`"]) || line[start...].starts(with: ["~", "~", "~"]) {
@@ -63,6 +108,34 @@ enum PlanTextReader {
             if known.count >= 2 { return true }
         }
         return false
+    }
+
+    /// The trimmed cells of a tab-separated row, with their columns (an empty cell counts).
+    static func tabCells(of line: [Unicode.Scalar]) -> [(range: Range<Int>, column: Int)] {
+        var result: [(Range<Int>, Int)] = []
+        var start = 0, column = 1
+        for i in 0...line.count where i == line.count || line[i] == "\t" {
+            var a = start, b = i
+            while a < b, line[a].properties.isWhitespace { a += 1 }
+            while b > a, line[b - 1].properties.isWhitespace { b -= 1 }
+            result.append((a..<b, column))
+            column += 1
+            start = i + 1
+        }
+        return result
+    }
+
+    /// Whether cells name at least two known table columns.
+    static func isTableHeader(_ cells: [String]) -> Bool {
+        cells.filter { cell in
+            let key = TableMapper.normalizeHeader(cell)
+            return HeaderAliases.fields[key] != nil
+        }.count >= 2
+    }
+
+    /// `isBinary` on a UTF-8 byte: the C0 controls and DEL are single bytes in UTF-8.
+    static func isBinaryByte(_ b: UInt8) -> Bool {
+        (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D) || b == 0x7F
     }
 
     /// C0 controls other than tab, line feed, form feed and carriage return, and DEL: no text

@@ -30,7 +30,7 @@ enum DocxReader {
         }
         var numbering: WordNumbering?
         if let data = try part("word/numbering.xml", in: archive) {
-            let handler = WordNumbering()
+            let handler = WordNumbering(file: file)
             try XMLEvents.parse(data, part: "word/numbering.xml", file: file, into: handler)
             numbering = handler
         }

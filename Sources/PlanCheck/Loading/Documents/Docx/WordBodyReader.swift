@@ -172,6 +172,10 @@ final class WordBodyReader: XMLHandler {
     }
 
     private func finish(_ paragraph: Paragraph) throws(LoadError) {
+        if let raw = paragraph.ilvl, !(0..<WordNumbering.levels).contains(raw) {
+            throw LoadError(file: file, line: paragraph.line, column: 1,
+                            message: "the paragraph's list level is \(raw) (w:ilvl); Word lists have levels 0–\(WordNumbering.levels - 1) — a damaged or crafted document; refusing to read it")
+        }
         var numId = paragraph.numId
         var ilvl = paragraph.ilvl
         var outline = paragraph.outlineLevel

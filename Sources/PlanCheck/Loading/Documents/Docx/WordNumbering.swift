@@ -37,12 +37,16 @@ final class WordNumbering: XMLHandler {
     private var counters: [String: [Int?]] = [:]
 
     // Parsing state.
+    /// The document, for errors.
+    private let file: String
     private var abstractId: Int?
     private var numId: Int?
     private var levelIndex: Int?
     private var overrideIndex: Int?
     private var level = Level()
     private var changeDepth = 0
+
+    init(file: String) { self.file = file }
 
     func start(_ name: Substring, _ attributes: [String: String]) throws(LoadError) {
         if name == "pPrChange" || name == "rPrChange" || name == "numberingChange" { changeDepth += 1 }
@@ -78,7 +82,11 @@ final class WordNumbering: XMLHandler {
         guard changeDepth == 0 else { return }
         switch name {
         case "lvl":
-            if let ilvl = levelIndex, (0..<Self.levels).contains(ilvl) {
+            // Word lists have nine levels; a definition past them (10 000 deep) is crafted.
+            if let ilvl = levelIndex, !(0..<Self.levels).contains(ilvl) {
+                throw LoadError(file: file, line: 1, column: 1, message: "word/numbering.xml defines list level \(ilvl) (w:ilvl); Word lists have levels 0–\(Self.levels - 1) — a damaged or crafted document; refusing to read it")
+            }
+            if let ilvl = levelIndex {
                 if let id = numId, overrideIndex != nil {
                     instances[id, default: Instance()].levelOverrides[ilvl] = level
                 } else if let id = abstractId {

@@ -28,14 +28,18 @@ enum AccountabilityReader {
         for w in ["牵头单位", "牵头部门", "牵头处室", "牵头责任单位", "主责单位", "主责部门", "主办单位", "主办部门", "牵头领导单位"] { list.append((w, .lead)) }
         for w in ["责任单位", "责任部门", "责任主体", "实施单位", "承办单位", "主体单位", "落实单位"] { list.append((w, .other)) }
         for w in ["参加单位", "参与单位", "参与部门", "配合单位", "配合部门", "协办单位", "协办部门", "协助单位", "协同单位", "协作单位", "配合处室"] { list.append((w, .participant)) }
-        for w in ["责任人", "具体负责人", "负责人", "责任领导"] { list.append((w, .owner)) }
-        for w in ["完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间要求", "办结时限"] { list.append((w, .due)) }
+        for w in ["责任人", "具体负责人", "负责人", "责任领导", "牵头领导", "分管领导"] { list.append((w, .owner)) }
+        for w in ["完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间要求", "办结时限", "时间安排", "进度安排", "完成时间节点"] { list.append((w, .due)) }
         return list.map { ($0.0.scalarArray, $0.1) }.sorted { $0.0.count > $1.0.count }
     }()
 
     /// The first characters of the labels: most positions of a text start none, and are skipped
     /// with one set lookup.
-    static let labelStarts: Set<Unicode.Scalar> = Set(labels.compactMap(\.word.first))
+    static let labelStarts: [Bool] = {
+        var table = [Bool](repeating: false, count: 0x10000)
+        for word in labels { if let first = word.word.first, first.value < 0x10000 { table[Int(first.value)] = true } }
+        return table
+    }()
 
     static func read(_ text: LocatedText) -> Accountability {
         var result = Accountability()
@@ -46,7 +50,8 @@ enum AccountabilityReader {
 
     /// A label at `i`: the word, optional spaces, then `:` (or, inside brackets, spaces).
     private static func label(in text: LocatedText, at i: Int, bracketDepth: Int) -> (role: Role, valueStart: Int)? {
-        guard labelStarts.contains(text.norm[i]) else { return nil }
+        let v = text.norm[i].value
+        guard v < 0x10000, labelStarts[Int(v)] else { return nil }
         for (word, role) in labels where text.normHas(word, at: i) {
             var j = i + word.count
             var spaced = false
@@ -92,6 +97,11 @@ enum AccountabilityReader {
             result.consumed.append(from..<min(end + 1, text.count))
             // A deadline may stand in a units bracket: `（责任单位：X，2023年底前完成）`.
             var names = UnitLists.split(text, range).filter { name in
+                // `（牵头单位：市商务局，持续推进）`: a standing term, not a unit.
+                if DeadlineReader.standingTerms.contains(name.value) {
+                    if result.due == nil { result.due = name }
+                    return false
+                }
                 let clause = LocatedText(PlanParagraph(line: name.position.line, text: name.value, column: name.position.column))
                 guard DeadlineReader.isDeadlineClause(clause, 0..<clause.count) else { return true }
                 if result.due == nil, let end = DeadlineReader.match(clause, at: clause.norm.first == "于" ? 1 : 0) {
@@ -111,7 +121,8 @@ enum AccountabilityReader {
     }
 
     /// `（X牵头，Y配合）`: a bracket whose every clause ends with a role word (a clause that is a
-    /// deadline, `2022年底前完成`, may stand among them).
+    /// deadline, `2022年底前完成`, or a labelled one, `完成时限：…`, may stand among them); else a
+    /// sentence of the item that is only such clauses (`由X牵头，Y配合。`, `X负责。`).
     private static func readRolePhrases(_ text: LocatedText, into result: inout Accountability) {
         var i = 0
         while i < text.count {
@@ -122,19 +133,47 @@ enum AccountabilityReader {
                 if s == "(" || s == "[" { depth += 1 }
                 else if s == ")" || s == "]" { depth -= 1; if depth == 0 { close = j; break } }
             }
-            guard close > i else { return }
+            guard close > i else { break }
             if let read = rolePhrase(text, (i + 1)..<close) {
-                result.lead += read.lead
-                result.others += read.others
-                result.consumed.append(i..<(close + 1))
-                result.unlabelled = true
+                take(read, range: i..<(close + 1), into: &result)
                 return
             }
             i = close + 1
         }
+        // Sentences outside brackets: stricter, since prose also ends with 负责 or 落实.
+        var start = 0
+        for k in 0...text.count where k == text.count || "。;\n".unicodeScalars.contains(text.norm[k]) {
+            let sentence = text.trimmed(start..<k)
+            start = k + 1
+            guard !sentence.isEmpty, sentence.count <= 80, let read = rolePhrase(text, sentence),
+                  (read.lead + read.others).allSatisfy(isPlainUnitName) else { continue }
+            take(read, range: sentence.lowerBound..<min(k + 1, text.count), into: &result)
+            return
+        }
     }
 
-    private static func rolePhrase(_ text: LocatedText, _ range: Range<Int>) -> (lead: [Located<String>], others: [Located<String>])? {
+    private static func take(_ read: RolePhrase, range: Range<Int>, into result: inout Accountability) {
+        result.lead += read.lead
+        result.others += read.others
+        if result.due == nil { result.due = read.due }
+        result.consumed.append(range)
+        result.unlabelled = true
+    }
+
+    /// Words of prose, not of a unit's name: `各地要抓好落实` is an exhortation, not a unit list.
+    static let proseWords: [String] = ["要", "应当", "应", "把", "抓好", "切实", "认真", "加强", "确保", "进一步", "积极", "形成", "结合", "的"]
+
+    static func isPlainUnitName(_ name: Located<String>) -> Bool {
+        name.value.unicodeScalars.count <= 30 && !proseWords.contains { name.value.contains($0) }
+    }
+
+    struct RolePhrase {
+        var lead: [Located<String>] = []
+        var others: [Located<String>] = []
+        var due: Located<String>?
+    }
+
+    private static func rolePhrase(_ text: LocatedText, _ range: Range<Int>) -> RolePhrase? {
         guard range.count >= 3, range.count <= 200 else { return nil }
         var clauses: [Range<Int>] = []
         var depth = 0, start = range.lowerBound
@@ -142,20 +181,27 @@ enum AccountabilityReader {
             let s = text.norm[i]
             if s == "(" || s == "[" { depth += 1 } else if s == ")" || s == "]" { depth -= 1 }
             else if depth == 0, s == "," || s == ";" { clauses.append(start..<i); start = i + 1 }
-            else if depth == 0, s == "。" || s == ":" { return nil }
+            else if depth == 0, s == "。" { return nil }
         }
         clauses.append(start..<range.upperBound)
-        var lead: [Located<String>] = [], others: [Located<String>] = []
+        var read = RolePhrase()
         for clause in clauses {
             let r = text.trimmed(clause)
             if r.isEmpty { continue }
-            if DeadlineReader.isDeadlineClause(text, r) { continue }
+            // `完成时限：…` among the role clauses was read with the labels.
+            if labels.contains(where: { $0.role == .due && text.normHas($0.word, at: r.lowerBound) }) { continue }
+            if text.norm[r].contains(":") { return nil }
+            if DeadlineReader.isDeadlineClause(text, r) {
+                let from = text.norm[r.lowerBound] == "于" || text.norm[r.lowerBound] == "在" ? r.lowerBound + 1 : r.lowerBound
+                if read.due == nil, let end = DeadlineReader.match(text, at: from) { read.due = text.value(from..<end) }
+                continue
+            }
             guard let word = UnitLists.roleWord(ending: text, r) else { return nil }
             let names = UnitLists.split(text, r)
             guard !names.isEmpty else { return nil }
-            if UnitLists.leadWords.contains(word) { lead += names } else { others += names }
+            if UnitLists.leadWords.contains(word) { read.lead += names } else { read.others += names }
         }
-        guard !lead.isEmpty || !others.isEmpty else { return nil }
-        return (lead, others)
+        guard !read.lead.isEmpty || !read.others.isEmpty else { return nil }
+        return read
     }
 }

@@ -11,7 +11,7 @@ enum DeadlineReader {
         while i < text.count {
             if excluded.contains(where: { $0.contains(i) }) { i += 1; continue }
             if let end = match(text, at: i), !isValidityPeriod(text, before: i) {
-                if let value = text.value(i..<end) { result.append(value) }
+                if let value = text.value(recurrenceStart(text, before: i)..<end) { result.append(value) }
                 i = end
             } else {
                 i += 1
@@ -30,13 +30,22 @@ enum DeadlineReader {
     }
 
     static let relativeYears: [[Unicode.Scalar]] = ["今年", "明年", "本年", "每年", "当年", "次年", "年"].map(\.scalarArray)
+    // Word lists built once: `match` runs at every position of every item.
+    static func isYearWordStart(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "今", "明", "本", "每", "当", "次", "年": true
+        default: false
+        }
+    }
+    static let monthParts: [[Unicode.Scalar]] = ["底", "末", "中旬", "上旬", "下旬", "初", "中"].map(\.scalarArray)
+    static let beforeWords: [[Unicode.Scalar]] = ["以前", "之前", "前"].map(\.scalarArray)
     static let notAfter: Set<Unicode.Scalar> = ["期", "列", "沿", "提", "景", "台", "端", "身", "夕", "进", "往", "述", "面"]
 
     /// The end of a deadline phrase starting at `i`, or nil.
     static func match(_ text: LocatedText, at i: Int) -> Int? {
         let n = text.norm
         // A phrase starts with a digit, a numeral, or one of the year words (今年, 年底…).
-        guard NumberingLabel.isDigit(n[i]) || ChineseNumerals.isNumeral(n[i]) || "今明本每当次年".unicodeScalars.contains(n[i]) else { return nil }
+        guard NumberingLabel.isDigit(n[i]) || ChineseNumerals.isNumeral(n[i]) || isYearWordStart(n[i]) else { return nil }
         // A phrase starts a word: not in the middle of a number.
         if i > 0, NumberingLabel.isDigit(n[i - 1]) || ChineseNumerals.digitValue(n[i - 1]) != nil { return nil }
         var j = i
@@ -50,6 +59,7 @@ enum DeadlineReader {
             hasYear = word.count > 1
             if word.count == 1 { guard j < n.count, n[j] == "底" || n[j] == "末" else { return nil } }
         }
+        if hasYear, let end = partOfYear(text, at: j) { j = end; hasEnd = true }
         if j > i, j < n.count, n[j] == "年", j + 1 < n.count, n[j + 1] == "底" || n[j + 1] == "末" { j += 1 }
         if j > i, j < n.count, n[j] == "底" || n[j] == "末" {
             j += 1
@@ -61,7 +71,7 @@ enum DeadlineReader {
                 if let dayEnd = number(n, j, digits: 1...2), dayEnd < n.count, n[dayEnd] == "日" || n[dayEnd] == "号" {
                     j = dayEnd + 1
                 } else {
-                    for word in ["底", "末", "中旬", "上旬", "下旬", "初", "中"].map(\.scalarArray) where text.normHas(word, at: j) {
+                    for word in monthParts where text.normHas(word, at: j) {
                         j += word.count
                         break
                     }
@@ -69,13 +79,36 @@ enum DeadlineReader {
             }
         }
         guard hasYear || hasMonth || hasEnd else { return nil }
-        for word in ["以前", "之前", "前"].map(\.scalarArray) where text.normHas(word, at: j) {
+        for word in beforeWords where text.normHas(word, at: j) {
             let end = j + word.count
             if end < n.count, notAfter.contains(n[end]) { return nil }
             return end
         }
+        // `2023年6月底完成`, `年底建成`: an end of a month or year followed by the work's
+        // completion is a deadline without 前 — unless it is a target or a count
+        // (`到2025年底实现…`, `截至2022年底建成…`).
+        if j > i, n[j - 1] == "底" || n[j - 1] == "末", completionWords.contains(where: { text.normHas($0, at: j) }),
+           !targetMarks.contains(where: { i >= $0.count && text.normHas($0, at: i - $0.count) }) {
+            return j
+        }
         return nil
     }
+
+    /// `上半年`, `下半年`, `三季度`, `第4季度` after a year: where the part ends, or nil.
+    static func partOfYear(_ text: LocatedText, at j: Int) -> Int? {
+        for word in halfYears where text.normHas(word, at: j) { return j + word.count }
+        var k = j
+        if k < text.count, text.norm[k] == "第" { k += 1 }
+        guard k < text.count, let quarter = ChineseNumerals.digitValue(text.norm[k]) ?? (NumberingLabel.isDigit(text.norm[k]) ? Int(text.norm[k].value - 0x30) : nil),
+              (1...4).contains(quarter), text.normHas(quarterWord, at: k + 1) else { return nil }
+        return k + 1 + quarterWord.count
+    }
+
+    static let halfYears: [[Unicode.Scalar]] = ["上半年", "下半年"].map(\.scalarArray)
+    static let quarterWord: [Unicode.Scalar] = "季度".scalarArray
+
+    static let completionWords: [[Unicode.Scalar]] = ["完成", "建成", "出台", "印发", "投入使用", "投用", "完工", "竣工", "上线"].map(\.scalarArray)
+    static let targetMarks: [[Unicode.Scalar]] = ["到", "截至", "截止", "至"].map(\.scalarArray)
 
     /// The year a phrase names in Arabic digits (`2009年以前` → 2009), full-width digits
     /// included; nil for relative ones (`年底前`, `6月底前`).
@@ -91,6 +124,22 @@ enum DeadlineReader {
         }
         return nil
     }
+
+    /// Terms plans write where a task has no end: kept as its `due`, as written, when they
+    /// stand among the units (`（牵头单位：X，长期坚持）`) or under a deadline label.
+    static let standingTerms: Set<String> = ["长期坚持", "持续推进", "长期推进", "常态化推进", "持续开展", "长期开展", "常年开展", "长期", "持续"]
+
+    /// `2024年起每年6月底前`: a recurring deadline keeps the year it starts from.
+    static func recurrenceStart(_ text: LocatedText, before i: Int) -> Int {
+        guard text.normHas(everyYear, at: i) else { return i }
+        var j = i
+        if j > 0, text.norm[j - 1] == "," { j -= 1 }
+        guard j >= 6, text.norm[j - 1] == "起", text.norm[j - 2] == "年", (j - 6..<j - 2).allSatisfy({ NumberingLabel.isDigit(text.norm[$0]) }) else { return i }
+        let start = j - 6
+        return start > 0 && NumberingLabel.isDigit(text.norm[start - 1]) ? i : start
+    }
+
+    static let everyYear: [Unicode.Scalar] = "每年".scalarArray
 
     /// `实施期限至…`, `有效期至…` — the end of a policy's life, not a task's deadline.
     static func isValidityPeriod(_ text: LocatedText, before i: Int) -> Bool {

@@ -19,15 +19,23 @@ struct LocatedText {
     }
 
     mutating func append(_ paragraph: PlanParagraph, from offset: Int = 0) {
-        var column = paragraph.column
-        for (i, s) in paragraph.text.unicodeScalars.enumerated() {
+        let line = Int32(clamping: paragraph.line)
+        var column = Int32(clamping: paragraph.column)
+        let added = paragraph.text.utf8.count // an upper bound of the scalars, cheap to know
+        scalars.reserveCapacity(scalars.count + added)
+        norm.reserveCapacity(norm.count + added)
+        lines.reserveCapacity(lines.count + added)
+        columns.reserveCapacity(columns.count + added)
+        var i = 0
+        for s in paragraph.text.unicodeScalars {
             if i >= offset {
                 scalars.append(s)
                 norm.append(Self.normalize(s))
-                lines.append(Int32(clamping: paragraph.line))
-                columns.append(Int32(clamping: column))
+                lines.append(line)
+                columns.append(column)
             }
-            column += 1
+            i += 1
+            column &+= 1
         }
     }
 
@@ -46,9 +54,12 @@ struct LocatedText {
     }
 
     func string(_ range: Range<Int>) -> String {
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[range])
-        return String(out)
+        // UTF-8 bytes first, one String after: appending scalars to a String one by one is
+        // several times slower, and import cuts a string for every field.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count * 3)
+        for s in scalars[range] { UTF8.encode(s) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `range` without surrounding whitespace.
@@ -72,7 +83,18 @@ struct LocatedText {
         return true
     }
 
+    /// `normalize` of every scalar of the Basic Multilingual Plane, looked up rather than
+    /// computed (the traditional-form map is a dictionary: hashing each scalar of a 300-page
+    /// plan showed in profiles).
+    static let normalizedBMP: [Unicode.Scalar] = (0..<0x10000).map { v in
+        Unicode.Scalar(UInt32(v)).map(computeNormalized) ?? "\u{FFFD}"
+    }
+
     static func normalize(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        s.value < 0x10000 ? normalizedBMP[Int(s.value)] : s
+    }
+
+    static func computeNormalized(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v >= 0xFF01 && v <= 0xFF5E { return Unicode.Scalar(v - 0xFEE0)! }
         switch s {

@@ -87,8 +87,12 @@ struct NumberingLabel: Equatable {
             case "、": return finish(.arabicComma, value, end + 1)
             case ")": return finish(.arabicRightParen, value, end + 1)
             case ".":
-                // 1.5亿元 and 2.3万 are amounts, not labels.
-                if end + 1 < n.count, isDigit(n[end + 1]) { return nil }
+                // 1.5亿元 and 2.3万 are amounts, not labels; `2.2023年底前建成…` is item 2 that
+                // starts with a year.
+                if end + 1 < n.count, isDigit(n[end + 1]) {
+                    let year = (end + 1)..<min(end + 5, n.count)
+                    guard year.count == 4, year.allSatisfy({ isDigit(n[$0]) }), end + 5 < n.count, n[end + 5] == "年" else { return nil }
+                }
                 return finish(.arabicDot, value, end + 1)
             default: return nil
             }

@@ -35,8 +35,10 @@ enum PlanMetadataReader {
         // Reports and letters are dated in their closing signature (`…发展和改革委员会 二〇一三年八月十二日`):
         // a short paragraph among the last three that ends in a full date (not `…12月31日前完成`).
         if plan.fields.allSatisfy({ $0.key != "issued" }) {
-            let closing = document.paragraphs.filter { $0.cell == nil && !trimmed($0.text).isEmpty }.suffix(3)
-            for p in closing.reversed() where p.text.unicodeScalars.count <= 40 && trimmed(p.text).hasSuffix("日") && !p.text.contains("前") {
+            // From the end, lazily: trimming every paragraph of a 300-page plan costs more than
+            // recognising it.
+            let closing = document.paragraphs.reversed().lazy.filter { $0.cell == nil && $0.text.unicodeScalars.contains { !$0.properties.isWhitespace } }.prefix(3)
+            for p in closing where p.text.unicodeScalars.count <= 40 && trimmed(p.text).hasSuffix("日") && !p.text.contains("前") {
                 if let date = isoDate(in: p.text) { plan.add("issued", located(p, date)); break }
             }
         }
@@ -45,7 +47,7 @@ enum PlanMetadataReader {
                                      ImportedField(key: "end", value: .string(period.end, position(title)))], position(title)))
         }
         var phases: [ImportedValue] = []
-        for p in document.paragraphs where p.cell == nil {
+        for p in document.paragraphs where p.cell == nil && p.text.unicodeScalars.first(where: { !$0.properties.isWhitespace }) == "第" {
             let text = trimmed(p.text)
             guard text.hasPrefix("第"), let stage = text.range(of: "阶段"), text.distance(from: text.startIndex, to: stage.lowerBound) <= 4,
                   let span = period(in: String(text.prefix(40))) else { continue }

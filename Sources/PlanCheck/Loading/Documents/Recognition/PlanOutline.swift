@@ -31,6 +31,10 @@ struct PlanOutline {
     init(_ document: PlanDocument, isWord: Bool) {
         var stack: [Int] = []
         var lastValue: [NumberingLabel.Style: Int] = [:]
+        // After `附件：1.…`, the numbered lines that follow list attachments, not items.
+        var attachmentStyle: NumberingLabel.Style?
+        // After a `附件` line that closes the body, paragraphs belong to no item.
+        var inAttachment = false
         var index = 0
         let paragraphs = document.paragraphs
         while index < paragraphs.count {
@@ -47,8 +51,18 @@ struct PlanOutline {
             defer { index += 1 }
             let text = LocatedText(paragraph)
             var label = NumberingLabel.parse(text)
-            if label == nil, let level = paragraph.outlineLevel {
+            if label == nil, let level = paragraph.outlineLevel, !(items.isEmpty && Self.isDocumentTitle(text)) {
                 label = NumberingLabel(style: .heading(level), value: 0, written: 0..<0, textStart: 0)
+            }
+            if let style = attachmentStyle {
+                if let found = label, found.style == style, text.count <= 60, !text.norm.contains("。") { label = nil } else { attachmentStyle = nil }
+            }
+            switch label == nil ? Self.attachmentMark(text) : nil {
+            case .lists(let style): attachmentStyle = style
+            case .closesBody where !items.isEmpty:
+                stack.removeAll()
+                inAttachment = true
+            default: break
             }
             if let found = label, paragraph.numberingLength == 0 {
                 switch judge(found, text: text, index: index, stack: stack, lastValue: lastValue, document: document, isWord: isWord) {
@@ -61,7 +75,7 @@ struct PlanOutline {
                 }
             }
             guard let label else {
-                if let top = stack.last { items[top].paragraphs.append(index) } else { preamble.append(index) }
+                if let top = stack.last { items[top].paragraphs.append(index) } else if !inAttachment { preamble.append(index) }
                 if !continuations.contains(index), !isWord, index > 0, Self.isWrapped(paragraphs[index - 1]), paragraphs[index - 1].cell == nil {
                     continuations.insert(index)
                 }
@@ -103,6 +117,33 @@ struct PlanOutline {
         if wrapped { return .continuation }
         return .acceptWithNote("`\(written)` opens a level without starting at 1: read as an item; check the numbering")
     }
+
+    /// `附件` / `附件2` / `附件：` alone (an attachment follows: the body ends) or `附件：1.…`
+    /// (a list of attachments, whose label style the next lines continue).
+    enum AttachmentMark { case closesBody, lists(NumberingLabel.Style) }
+
+    static func attachmentMark(_ text: LocatedText) -> AttachmentMark? {
+        let n = text.norm
+        var i = 0
+        while i < n.count, n[i] == " " { i += 1 }
+        guard text.normHas(attachmentWord, at: i) else { return nil }
+        i += attachmentWord.count
+        while i < n.count, NumberingLabel.isDigit(n[i]) || n[i] == " " { i += 1 }
+        if i < n.count, n[i] == ":" { i += 1 }
+        while i < n.count, n[i] == " " { i += 1 }
+        if i == n.count { return .closesBody }
+        return NumberingLabel.parse(text, from: i).map { .lists($0.style) }
+    }
+
+    static let attachmentWord: [Unicode.Scalar] = "附件".scalarArray
+
+    /// A heading before the first item that names the document (`# 某市…工作要点`), not an item.
+    static func isDocumentTitle(_ text: LocatedText) -> Bool {
+        let value = text.string(text.trimmed(0..<text.count))
+        return value.count <= 60 && titleEndings.contains { value.hasSuffix($0) }
+    }
+
+    static let titleEndings = ["方案", "计划", "要点", "意见", "措施", "纲要", "规划", "通知", "清单", "分解表", "安排", "办法", "决定", "细则"]
 
     /// A long line that stops mid-sentence: the next line continues it (text hard-wrapped).
     static func isWrapped(_ paragraph: PlanParagraph) -> Bool {

@@ -89,7 +89,8 @@ public enum PlanRecognizer {
                 kinds.append(item.label.style == .action || accounts[i].hasUnits ? .action : .section)
             } else if item.label.style == .action || (documentHasUnits ? (source != nil || dues[i] != nil) : true) {
                 let framing = titles[i].map { framingTitles.contains($0.value) } ?? false
-                kinds.append(framing && !accounts[i].hasUnits && dues[i] == nil ? .section : .task)
+                // `（二）工作目标。…2025年底前基本解决…`: a target, not a task, unless someone answers for it.
+                kinds.append(framing && !accounts[i].hasUnits ? .section : .task)
             } else {
                 kinds.append(.section)
             }
@@ -187,7 +188,8 @@ public enum PlanRecognizer {
                                   used: inout Set<String>) -> ImportedValue {
         var record = RecordBuilder()
         let at = row.position
-        let own = row.id?.value ?? "R\(row.number)"
+        // A 序号 written `1.` or `（1）` is row 1: the id path takes the number, `number` the label.
+        let own = row.id.map { String($0.value.unicodeScalars.filter { !"．.、（）() ".unicodeScalars.contains($0) }) }.flatMap { $0.isEmpty ? nil : $0 } ?? "R\(row.number)"
         var id = parentId.map { $0 + "." + own } ?? own
         while used.contains(id) { id += "'" }
         used.insert(id)

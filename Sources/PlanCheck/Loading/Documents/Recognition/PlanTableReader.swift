@@ -57,12 +57,27 @@ struct PlanTableReader {
             let fields = mapHeader(grid[row] ?? [:])
             if fields.count >= 2, fields.count > header?.fields.count ?? 0 { header = (row, fields) }
         }
-        guard let header else { return nil }
+        guard var header else { return nil }
         let table = indices.lazy.compactMap { document.paragraphs[$0].cell?.table }.first ?? 0
+        // A header over two rows (`责任分工` spanning `牵头单位 | 配合单位`): the row below the
+        // header names fields in its own cells and repeats (or leaves empty) the others.
+        var headerEnd = header.row
+        if let next = order.first(where: { $0 > header.row }), let cells = grid[next] {
+            let below = mapHeader(cells)
+            let upper = grid[header.row] ?? [:]
+            let onlyNames = cells.allSatisfy { column, text in
+                below[column] != nil || text.isEmpty || upper[column].map { $0.string(0..<$0.count) == text.string(0..<text.count) } == true
+            }
+            if onlyNames, !below.isEmpty, below.contains(where: { header.fields[$0.key] != $0.value }) {
+                header.fields.merge(below) { $1 }
+                header.fields = fixResponsible(header.fields, cells: upper.merging(cells) { $1 })
+                headerEnd = next
+            }
+        }
         var rows: [Row] = []
         var area: Located<String>?
         let statusValues = HeaderAliases.values["status"] ?? [:]
-        for rowNumber in order where rowNumber > header.row {
+        for rowNumber in order where rowNumber > headerEnd {
             let cells = grid[rowNumber] ?? [:]
             let filled = cells.filter { !$0.value.trimmed(0..<$0.value.count).isEmpty }
             guard let first = filled.min(by: { $0.key < $1.key }) else { continue }
@@ -95,6 +110,14 @@ struct PlanTableReader {
                 }
             }
             guard row.title != nil || row.id != nil || !row.lead.isEmpty || !row.responsible.isEmpty else { continue }
+            // `| 一 | 产业发展 |  |  |`: a heading row numbered in Chinese, naming no unit and no
+            // deadline in a table that has such columns, is the area of the rows below.
+            let saysWho = !row.lead.isEmpty || !row.participants.isEmpty || !row.responsible.isEmpty || row.due != nil || row.owner != nil
+            let hasWhoColumns = header.fields.values.contains { ["lead", "participants", "responsible", "due"].contains($0) }
+            if !saysWho, hasWhoColumns, let heading = row.text ?? row.id, row.id.map({ isChineseNumbered($0.value) }) ?? true {
+                area = heading
+                continue
+            }
             rows.append(row)
         }
         let written = (grid[header.row] ?? [:]).mapValues { $0.string($0.trimmed(0..<$0.count)) }
@@ -103,15 +126,39 @@ struct PlanTableReader {
 
     static func mapHeader(_ cells: [Int: LocatedText]) -> [Int: String] {
         var fields: [Int: String] = [:]
-        var responsibleColumns: [Int] = []
-        for (column, text) in cells {
+        var titleColumns: [Int] = []
+        for (column, text) in cells.sorted(by: { $0.key < $1.key }) {
             let key = TableMapper.normalizeHeader(text.string(0..<text.count))
-            if responsibleHeaders.contains(key) { responsibleColumns.append(column); continue }
-            if let field = HeaderAliases.fields[key], !fields.values.contains(field) { fields[column] = field }
+            if responsibleHeaders.contains(key) { fields[column] = "responsible"; continue }
+            guard let field = HeaderAliases.fields[key] else { continue }
+            if field == "title" { titleColumns.append(column); continue }
+            if !fields.values.contains(field) { fields[column] = field }
         }
-        let role = HeaderAliases.responsibleRole(besides: fields.values)
-        for column in responsibleColumns { fields[column] = role }
+        // `重点任务 | 具体措施`: the measure is the row's task, the task above it its area.
+        if let last = titleColumns.last { fields[last] = "title" }
+        if titleColumns.count > 1, !fields.values.contains("area") { fields[titleColumns[0]] = "area" }
+        return fixResponsible(fields, cells: cells)
+    }
+
+    /// A `责任单位` column names participants beside a lead column (without a participants
+    /// column), and the responsible otherwise.
+    static func fixResponsible(_ fields: [Int: String], cells: [Int: LocatedText]) -> [Int: String] {
+        var fields = fields
+        let isResponsible = { (column: Int) in
+            cells[column].map { responsibleHeaders.contains(TableMapper.normalizeHeader($0.string(0..<$0.count))) } ?? false
+        }
+        // The same reading as a ledger's (`HeaderAliases.responsibleRole`).
+        let role = HeaderAliases.responsibleRole(besides: fields.filter { !isResponsible($0.key) }.values)
+        for (column, field) in fields where (field == "responsible" || field == "participants") && isResponsible(column) {
+            fields[column] = role
+        }
         return fields
+    }
+
+    /// `一`, `一、`, `（一）`: a 序号 in Chinese numerals numbers a group of rows.
+    static func isChineseNumbered(_ value: String) -> Bool {
+        let core = value.unicodeScalars.filter { !"、.．（）() ".unicodeScalars.contains($0) }
+        return !core.isEmpty && core.allSatisfy(ChineseNumerals.isNumeral)
     }
 
     /// The first sentence of a cell: up to 。！？ or a line break.
