@@ -21,6 +21,25 @@ import Testing
         #expect(units(record(plan, "1.2")?["responsible"]) == ["各区", "各部门"])
     }
 
+    /// The notice's closing block is no item's text: `附件：<one attachment>`, `抄送：…` and the
+    /// `…日印发` line end the body, so the last item keeps only its own text.
+    @Test func theClosingBlockEndsTheBody() throws {
+        let plan = try recognize("""
+        一、任务
+        （一）强化保护。（各区人民政府按职责分工负责）
+        附件：重点任务清单
+        抄送：市委各部门，市人大常委会办公厅。
+        某市人民政府办公室　　2024年3月5日印发
+        """)
+        #expect(record(plan, "1.1")?["text"]?.stringValue == "强化保护。（各区人民政府按职责分工负责）")
+        let noAttachment = try recognize("一、任务\n（一）强化保护。（市科技局负责）\n抄送：市委各部门。\n")
+        #expect(record(noAttachment, "1.1")?["text"]?.stringValue == "强化保护。（市科技局负责）")
+        #expect(units(record(noAttachment, "1.1")?["responsible"]) == ["市科技局"])
+        // A sentence that merely mentions an attachment stays in its item.
+        let mention = try recognize("一、任务\n（一）编制清单。\n附件中的清单由市发展改革委汇总\n")
+        #expect(record(mention, "1.1")?["text"]?.stringValue?.contains("附件中的清单") == true)
+    }
+
     @Test func roleSentencesOutsideBracketsButNotExhortations() throws {
         let plan = try recognize("""
         一、任务

@@ -126,16 +126,33 @@ struct PlanOutline {
         let n = text.norm
         var i = 0
         while i < n.count, n[i] == " " { i += 1 }
+        if isEndMatter(text, from: i) { return .closesBody }
         guard text.normHas(attachmentWord, at: i) else { return nil }
         i += attachmentWord.count
         while i < n.count, NumberingLabel.isDigit(n[i]) || n[i] == " " { i += 1 }
-        if i < n.count, n[i] == ":" { i += 1 }
+        let colon = i < n.count && n[i] == ":"
+        if colon { i += 1 }
         while i < n.count, n[i] == " " { i += 1 }
         if i == n.count { return .closesBody }
-        return NumberingLabel.parse(text, from: i).map { .lists($0.style) }
+        if let label = NumberingLabel.parse(text, from: i) { return .lists(label.style) }
+        // `附件：重点任务分工表`: one attachment named, no sentence: the body ends.
+        return colon && n.count - i <= 40 && !n[i...].contains("。") ? .closesBody : nil
+    }
+
+    /// The notice's closing block, after the plan's text: `抄送：…`, `抄报：…`, and the short
+    /// `XX市人民政府办公室　2024年3月5日印发` line (ending in 日印发). What follows belongs to no item.
+    static func isEndMatter(_ text: LocatedText, from i: Int) -> Bool {
+        if endMatterWords.contains(where: { text.normHas($0, at: i) }) {
+            let next = i + 2
+            return next < text.norm.count && (text.norm[next] == ":" || text.norm[next] == "：" || text.norm[next] == " ")
+        }
+        let end = text.trimmed(0..<text.count).upperBound
+        return end - i <= 40 && text.normHas(issuedWord, at: end - issuedWord.count)
     }
 
     static let attachmentWord: [Unicode.Scalar] = "附件".scalarArray
+    static let endMatterWords: [[Unicode.Scalar]] = ["抄送", "抄报"].map(\.scalarArray)
+    static let issuedWord: [Unicode.Scalar] = "日印发".scalarArray
 
     /// A heading before the first item that names the document (`# 某市…工作要点`), not an item.
     static func isDocumentTitle(_ text: LocatedText) -> Bool {
