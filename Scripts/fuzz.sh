@@ -13,6 +13,9 @@
 #   FUZZ_CORPUS=DIR      corpus folder, grown by the run (default $FUZZ_SCRATCH/corpus/TARGET)
 #   FUZZ_SEED=N FUZZ_RUNS=N  a reproducible run: libFuzzer's -seed and -runs (inputs to try)
 #   FUZZ_SEED_MAX_KB=N   largest seed file copied (1024)
+#   FUZZ_TIMEOUT=S       seconds one input may take (10); libFuzzer measures wall time, so on a
+#                        machine loaded many times over its cores a long run may raise it and
+#                        replay its slowest inputs afterwards (docs/reliability.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: Scripts/fuzz.sh TARGET [SECONDS]}
@@ -56,5 +59,5 @@ repeatable=()
 # SWIFT_DETERMINISTIC_HASHING: Swift seeds its hashing per process, which changes dictionary
 # order and so the coverage libFuzzer sees; fixed, a seeded run tries the same inputs each time.
 SWIFT_DETERMINISTIC_HASHING=1 ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 "$binary" "$corpus" \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=262144 \
+  -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -report_slow_units=5 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=262144 \
   ${repeatable[@]+"${repeatable[@]}"} -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tail -n 40
