@@ -81,7 +81,9 @@ struct TableMapper {
     }
 
     private mutating func detectHeader(into storage: inout NodeStorage) throws(LoadError) {
-        guard !pendingRows.isEmpty else {
+        // Rows of spaces and tabs alone (a blank TSV line is two empty fields) are no header either.
+        let blank = !pendingRows.contains { row in row.cells.contains { !row.text($0).allSatisfy(\.isWhitespace) } }
+        guard !blank else {
             if strictWidth {
                 throw LoadError(file: file, line: 1, column: 1, message: "the file has no header row: it is empty or blank; a table starts with a row of column names")
             }
