@@ -1,8 +1,9 @@
 import Foundation
+@testable import PlanCheck
 
 /// Hostile text files (YAML, JSON, JSON Lines, CSV/TSV, plan text): deep flow collections,
 /// alias and merge bombs, bad encodings, every byte-order mark, every line end, huge numbers,
-/// quotes never closed, very wide rows, very long lines, empty and blank files.
+/// quotes never closed, rows past a spreadsheet's width, very long lines, empty and blank files.
 extension HostileCorpus {
     /// Each must be a located input error.
     static var invalidText: [(name: String, bytes: [UInt8])] {
@@ -49,6 +50,8 @@ extension HostileCorpus {
         text("unclosed.json", "{\"tasks\": [{\"id\": \"T1}]}")
         text("unclosed.tsv", "id\tlead\nT1\t\"abc\n")
         text("unclosed-crlf.csv", "id,lead\r\nT1,\"abc\r\nT2,b\r\n")
+        text("wide-header-past.csv", (0...CellAddress.maxColumn).map { "c\($0)" }.joined(separator: ",") + "\n")
+        text("wide-row-past.csv", "id,lead\nT1,a" + String(repeating: ",", count: 200_000) + "\n")
         text("huge-number.json", "{\"indicators\": [{\"id\": \"I1\", \"target\": 1e999}]}")
 
         // Empty and blank files of every kind (empty.yaml and empty.csv are in `files`).
@@ -77,9 +80,9 @@ extension HostileCorpus {
             + "totals:\n" + numbers.enumerated().map { "  - {id: T\($0), description: x, declared: \($1), of: '$.indicators[*]'}\n" }.joined()
             + "tasks:\n" + numbers.enumerated().map { "  - {id: M\($0), title: t, lead: [a], due: \($1), budget: \($1)}\n" }.joined())
         text("numbers.csv", "id,name,kind,target,baseline,actual,direction\n" + numbers.enumerated().map { "I\($0),n,binding,\($1),\($1),\($1),at-least\n" }.joined())
-        // Wide rows (the release binary's million-column run is in Scripts/hostile-large.sh).
-        text("wide-header.csv", (0..<20_000).map { "c\($0)" }.joined(separator: ",") + "\n")
-        text("wide-row.csv", "id,lead\nT1,a" + String(repeating: ",", count: 200_000) + "\n")
+        // Rows as wide as a spreadsheet (16 384 columns); one more is in `invalidText`.
+        text("wide-header.csv", (0..<CellAddress.maxColumn).map { "c\($0)" }.joined(separator: ",") + "\n")
+        text("wide-row.csv", "id,lead\nT1,a" + String(repeating: ",", count: CellAddress.maxColumn - 2) + "\n")
         // A plan that is one long line, and many anchors.
         text("one-line.txt", "一、" + String(repeating: "市发展改革委牵头推进，", count: 3_000))
         text("anchors.yaml", "tasks:\n" + (0..<10_000).map { "  - &a\($0) {id: T\($0), lead: a}\n" }.joined())
