@@ -60,4 +60,4 @@ repeatable=()
 # order and so the coverage libFuzzer sees; fixed, a seeded run tries the same inputs each time.
 SWIFT_DETERMINISTIC_HASHING=1 ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 "$binary" "$corpus" \
   -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -report_slow_units=5 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=262144 \
-  ${repeatable[@]+"${repeatable[@]}"} -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tail -n 40
+  ${repeatable[@]+"${repeatable[@]}"} -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | grep -v "^\"" | tail -n 40
