@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import PlanCheck
 
 /// Runs the engine's synchronous work off the server's event loops and Swift's cooperative
 /// threads: at most `width` jobs at once on a Dispatch queue, the rest waiting in line (no
@@ -14,7 +14,7 @@ public final class WorkerPool: Sendable {
         var running = 0
         var waiting: [@Sendable () -> Void] = []
     }
-    private let line = Mutex(Line())
+    private let line = Locked(Line())
     public let width: Int
     public let timeout: Double
 
@@ -26,7 +26,7 @@ public final class WorkerPool: Sendable {
     public func run(_ work: @escaping @Sendable () -> APIAnswer) async -> APIAnswer {
         await withCheckedContinuation { (continuation: CheckedContinuation<APIAnswer, Never>) in
             // Whoever comes first — the job or the clock — answers; the other finds it taken.
-            let pending = Mutex<CheckedContinuation<APIAnswer, Never>?>(continuation)
+            let pending = Locked<CheckedContinuation<APIAnswer, Never>?>(continuation)
             @Sendable func answer(_ value: APIAnswer) {
                 pending.withLock { slot in
                     slot?.resume(returning: value)

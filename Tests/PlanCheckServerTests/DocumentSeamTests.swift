@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import PlanCheck
 @testable import PlanCheckServerCore
@@ -10,7 +9,7 @@ import PlanCheck
 /// not read .docx or .md make those uploads an honest 501.
 @Suite struct DocumentSeamTests {
     final class RecordingFeatures: DocumentFeatures {
-        let seen = Mutex<[String]>([])
+        let seen = Locked<[String]>([])
         var checkableDocumentExtensions: Set<String> { ["docx", "md"] }
 
         func importJSON(files: [String], options: RequestOptions, project: Project) throws(APIError) -> String {

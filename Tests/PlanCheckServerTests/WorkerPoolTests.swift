@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import PlanCheck
 import Testing
 @testable import PlanCheckServerCore
 
@@ -7,10 +7,10 @@ import Testing
 /// job past the time limit answered 503 while the others go on. (No timing is measured: the
 /// limit test only needs the clock to run out before a blocked job is released.)
 @Suite struct WorkerPoolTests {
-    /// Shared state the jobs update (a class: closures share one `Mutex`).
+    /// Shared state the jobs update (a class: closures share one lock).
     final class Shared<Value: Sendable>: Sendable {
-        let value: Mutex<Value>
-        init(_ value: Value) { self.value = Mutex(value) }
+        let value: Locked<Value>
+        init(_ value: Value) { self.value = Locked(value) }
         func withLock<R>(_ body: (inout Value) -> R) -> R { value.withLock { body(&$0) } }
     }
 

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 import Testing
 @testable import PlanCheck
 
@@ -116,7 +115,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let path = dir.write("plan.yaml", ParallelYAMLLoaderTests.plan(tasks: 1_500, indent: "  "))
         let expected = try YAMLLoader.load(path: path).nodeCount
-        let counts = Mutex<[Int]>([])
+        let counts = Locked<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 64) { _ in
             let n = (try? YAMLLoader.load(path: path, threads: 2, pipelineMinimumBytes: 0).nodeCount) ?? -1
             counts.withLock { $0.append(n) }

@@ -153,7 +153,7 @@ public struct Engine: Sendable {
 /// Maps `items` on up to `jobs` threads, keeping the input order in the output.
 func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T) -> R) -> [R] {
     if jobs <= 1 || items.count <= 1 { return items.map(transform) }
-    let results = Mutex<[Int: R]>([:])
+    let results = Locked<[Int: R]>([:])
     let next = Atomic<Int>(0)
     DispatchQueue.concurrentPerform(iterations: min(jobs, items.count)) { _ in
         while true {

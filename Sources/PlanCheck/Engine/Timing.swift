@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Where a check spends its time, printed to standard error when `PLANCHECK_TIMING` is set
 /// (ESLint's `TIMING=1` habit): loading per file, each rule, suppressions, reports. It tells a
@@ -13,7 +12,7 @@ import Synchronization
 public enum Timing {
     public static let isEnabled: Bool = getenv("PLANCHECK_TIMING") != nil
 
-    private static let entries = Mutex<[(phase: String, seconds: Double, peakMB: Int)]>([])
+    private static let entries = Locked<[(phase: String, seconds: Double, peakMB: Int)]>([])
 
     /// Runs `body`, adding its wall time to `phase` when timing is on.
     @inline(__always)

@@ -30,13 +30,18 @@ public enum DatasetLoader {
         case "json":
             document = try requireRecords(JSONLoader.load(bytes: bytes, file: file, limits: limits))
         case "jsonl", "ndjson":
+            try requireContent(bytes, file: file, expected: "JSON Lines (one JSON value per line)")
             document = try JSONLinesLoader.load(bytes: bytes, file: file, limits: limits)
-        case "docx", "md", "markdown":
+        case "docx":
+            document = try PlanDocumentLoader.load(bytes: bytes, file: file)
+        case "md", "markdown":
+            try requireContent(bytes, file: file, expected: "the text of a plan")
             document = try PlanDocumentLoader.load(bytes: bytes, file: file)
         // A `.txt` is a table (Excel's "Unicode text") when a `tables:` entry names it or its
         // lines are tab-separated under a ledger header; otherwise a plan document.
         case "txt" where !tables.contains(where: { FileSystem.normalize($0.file) == FileSystem.normalize(file) })
             && !PlanTextReader.looksLikeTable(bytes):
+            try requireContent(bytes, file: file, expected: "the text of a plan")
             document = try PlanDocumentLoader.load(bytes: bytes, file: file)
         case let ext? where TabularLoader.textExtensions.contains(ext) || TabularLoader.workbookExtensions.contains(ext):
             // Tables apply their collection's mapping to headers and cells as they read them;
@@ -48,6 +53,20 @@ public enum DatasetLoader {
         }
         // The one hook of the mapping layer: records become canonical before any rule runs.
         return try DocumentMapper.apply(mapping, to: document)
+    }
+
+    /// An empty or blank file (whitespace and a byte-order mark at most) is an input error,
+    /// as an empty YAML file and an empty CSV are: checking it would report a clean file that
+    /// holds nothing (a failed export, a file saved before it was written).
+    static func requireContent(_ bytes: [UInt8], file: String, expected: String) throws(LoadError) {
+        var rest = bytes[...]
+        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        let utf16 = rest.starts(with: [0xFF, 0xFE]) || rest.starts(with: [0xFE, 0xFF])
+        if utf16 { rest = rest.dropFirst(2) }
+        let blank = rest.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || (utf16 && $0 == 0) }
+        if blank {
+            throw LoadError(file: file, line: 1, column: 1, message: "the file is \(bytes.isEmpty ? "empty" : "blank"): expected \(expected)")
+        }
     }
 
     /// A dataset is a mapping or a list: a document that is only `hello` or `42` (a file

@@ -48,7 +48,8 @@ public enum FileSystem {
                 continue
             }
             let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
-            if name.contains("."), extensions.contains(ext) { result.append(join(path, item)) }
+            // A folder named like a dataset (`2024.yaml/`) is walked, not read as a file.
+            if name.contains("."), extensions.contains(ext), !isDirectory(join(path, item)) { result.append(join(path, item)) }
         }
         return result.sorted()
     }

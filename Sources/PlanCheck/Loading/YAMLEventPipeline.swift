@@ -194,8 +194,8 @@ final class EventChunk: @unchecked Sendable {
 /// emptied chunks going back for reuse (so a long file allocates a handful of chunks, not one
 /// per 4 096 events).
 final class EventChunkQueue: Sendable {
-    private let full = Mutex<[EventChunk]>([])
-    private let empty = Mutex<[EventChunk]>([])
+    private let full = Locked<[EventChunk]>([])
+    private let empty = Locked<[EventChunk]>([])
     private let filled = DispatchSemaphore(value: 0)
     private let spaces: DispatchSemaphore
     /// Set by the builder when it stops early (an error in the document): the parser stops.

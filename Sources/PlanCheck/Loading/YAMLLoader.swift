@@ -31,7 +31,7 @@ public enum YAMLLoader {
     ///   on one thread and built on another; the document is the same.
     public static func load(path: String, limits: LoadLimits = .default, threads: Int = 1,
                             pipelineMinimumBytes: Int = pipelineMinimumBytes) throws(LoadError) -> Document {
-        guard let handle = fopen(path, "rb") else { return try load(bytes: FileReader.read(path), file: path, limits: limits) }
+        let handle = try FileReader.openForReading(path)
         var info = stat()
         let size = fstat(fileno(handle), &info) == 0 ? Int(info.st_size) : 0
         var builder = YAMLBuilder(file: path, limits: limits, expectedBytes: size)

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// The kind of a node in a loaded document.
 public enum NodeKind: UInt8, Sendable {
@@ -251,7 +250,7 @@ public final class Document: Sendable {
 
 /// The lazily built parent table, in a box a document shares with its views.
 final class ParentTableBox: Sendable {
-    let table = Mutex<[Int32]>([])
+    let table = Locked<[Int32]>([])
 }
 
 /// Nodes from `start` on (until the next run) were read from worksheet `name`.

@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
-import Synchronization
 
 /// How a plugin run ended.
 enum PluginEnding: Sendable, Equatable {
@@ -92,7 +91,7 @@ enum PluginProcess {
     private enum Started { case success((stdin: Int32, stdout: Int32, stderr: Int32, pid: pid_t)), failure(String) }
     private enum Spawned { case success(pid_t), failure(String) }
 
-    private static let spawnLock = Mutex(())
+    private static let spawnLock = Locked(())
 
     /// Starts the program with its three pipes; returns our ends.
     ///

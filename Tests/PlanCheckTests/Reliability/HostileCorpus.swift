@@ -3,8 +3,9 @@ import Foundation
 
 /// Hostile and broken files, generated: truncated and garbage ZIPs, bad XML parts, cell
 /// references past the format, scalar roots, deep nesting, alias bombs, invalid UTF-8, NUL
-/// bytes, malformed CSV. Every one must be an input error (exit 2, located), never a crash.
-/// Inputs found by fuzzing are added here too (`Fuzz/README.md`).
+/// bytes, malformed CSV (here), and the text and archive groups of HostileTextCorpus.swift and
+/// HostileArchiveCorpus.swift. Every one of `files` must be an input error (exit 2, located),
+/// every one of `validFiles` read; none may crash. docs/reliability.md lists the categories.
 enum HostileCorpus {
     static var files: [(name: String, bytes: [UInt8])] {
         var files: [(String, [UInt8])] = []
@@ -48,9 +49,7 @@ enum HostileCorpus {
         text("deep.yaml", String(repeating: "[", count: 100_000))
         text("deep.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
         text("deep-map.yaml", (0..<2_000).map { String(repeating: " ", count: $0) + "a:\n" }.joined())
-        var laughs = "l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n"
-        for i in 1...9 { laughs += "l\(i): &l\(i) [" + Array(repeating: "*l\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
-        text("laughs.yaml", laughs)
+        text("laughs.yaml", laughs(then: ""))
         text("duplicate.yaml", "tasks: []\ntasks: []\n")
         text("duplicate.json", "{\"a\": 1, \"a\": 2}")
 
@@ -67,6 +66,16 @@ enum HostileCorpus {
         text("delimiters.csv", "id,lead,deadline\nT1,a,2024-01-01\nT2;b;2024-02-01\n")
         text("open-quote.csv", "id,lead\nT1,\"never closed\n")
         text("empty.yaml", "")
-        return files
+        return files + invalidText + invalidArchives
+    }
+
+    /// Odd files that are valid: each must be read (exit code 0 or 1), never refused or crashed on.
+    static var validFiles: [(name: String, bytes: [UInt8])] { validText + validArchives }
+
+    /// A billion-laughs prefix: nine levels of ten aliases each, then `tail`.
+    static func laughs(then tail: String) -> String {
+        var text = "l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n"
+        for i in 1...9 { text += "l\(i): &l\(i) [" + Array(repeating: "*l\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        return text + tail
     }
 }

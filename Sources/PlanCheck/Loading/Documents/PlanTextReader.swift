@@ -101,8 +101,16 @@ enum PlanTextReader {
     /// Whether a `.txt` is a tab-separated table (Excel's "Unicode text" export): one of its
     /// first lines splits on tabs into at least two known ledger headers (序号, 任务, 牵头单位…).
     static func looksLikeTable(_ bytes: [UInt8]) -> Bool {
-        guard let (utf8, _) = try? TextDecoder.decode(bytes, as: .auto, file: "") else { return false }
-        let text = String(decoding: utf8.prefix(64 * 1024), as: UTF8.self)
+        // Only the first 64 KB are decoded, cut after a line feed so that no character is split
+        // (after the 0x00 that follows it in UTF-16 LE): deciding costs no more for a 50 MB file
+        // than for a small one. A first line longer than that is no ledger header.
+        var head = bytes[...]
+        if bytes.count > 64 * 1024 {
+            guard let newline = bytes[..<(64 * 1024)].lastIndex(of: 0x0A) else { return false }
+            head = bytes[...(bytes.starts(with: [0xFF, 0xFE]) ? newline + 1 : newline)]
+        }
+        guard let (utf8, _) = try? TextDecoder.decode(Array(head), as: .auto, file: "") else { return false }
+        let text = String(decoding: utf8, as: UTF8.self)
         for line in text.split(separator: "\n").prefix(TableMapper.headerSearchRows) where line.contains("\t") {
             let known = line.split(separator: "\t").filter { HeaderAliases.fields[TableMapper.normalizeHeader(String($0))] != nil }
             if known.count >= 2 { return true }

@@ -35,7 +35,7 @@ final class XLSXArchive {
     let limits: XLSXLimits
     /// What the messages call the file: "XLSX" (default) or ".docx".
     let format: String
-    /// Every entry of the central directory in archive order, duplicates included.
+    /// Every entry of the central directory in archive order (no two with the same name).
     let directory: [ZIPDirectory.Entry]
     private let bytes: [UInt8]
     private var entries: [String: ZIPDirectory.Entry] = [:]
@@ -66,8 +66,15 @@ final class XLSXArchive {
             throw LoadError(file: file, line: 1, column: 1, message: "not a readable \(format) (ZIP) archive — truncated or damaged? (\(error.reason))")
         }
         directory = zip.entries
-        // The first entry of a name wins, as in the readers Office itself uses.
-        for entry in directory where entries[entry.path] == nil { entries[entry.path] = entry }
+        // OPC part names are unique, compared without case: an archive holding one twice is
+        // damaged or crafted (two readers could each see a different part), so it is refused.
+        var seen = Set<String>()
+        for entry in directory {
+            guard seen.insert(entry.path.lowercased()).inserted else {
+                throw LoadError(file: file, line: 1, column: 1, message: "the archive holds \(entry.path) twice; the \(format == "XLSX" ? "workbook" : "package") is damaged")
+            }
+            entries[entry.path] = entry
+        }
         if entries.isEmpty {
             throw LoadError(file: file, line: 1, column: 1, message: "not a readable \(format) archive: its ZIP directory lists no entries (truncated or damaged?)")
         }

@@ -66,6 +66,12 @@ struct TableMapper {
     var collection: String { source?.collection ?? (mapped ? "tasks" : "rows") }
 
     mutating func consume(_ row: inout TableRow, into storage: inout NodeStorage) throws(LoadError) {
+        // A text table is held to a spreadsheet's 16 384 columns (XLSX is, by its references):
+        // wider is no plan table, and mapping a million header cells took half a minute.
+        if strictWidth, row.cells.count > CellAddress.maxColumn {
+            throw LoadError(file: file, line: row.number, column: 1,
+                            message: "the row on line \(row.number) has \(row.cells.count) fields, more than the \(CellAddress.maxColumn) columns a table may have (a spreadsheet's limit)")
+        }
         if haveHeader {
             try emit(row, into: &storage)
             return
@@ -89,7 +95,9 @@ struct TableMapper {
     }
 
     private mutating func detectHeader(into storage: inout NodeStorage) throws(LoadError) {
-        guard !pendingRows.isEmpty else {
+        // Rows of spaces and tabs alone (a blank TSV line is two empty fields) are no header either.
+        let blank = !pendingRows.contains { row in row.cells.contains { !row.text($0).allSatisfy(\.isWhitespace) } }
+        guard !blank else {
             if strictWidth {
                 throw LoadError(file: file, line: 1, column: 1, message: "the file has no header row: it is empty or blank; a table starts with a row of column names")
             }

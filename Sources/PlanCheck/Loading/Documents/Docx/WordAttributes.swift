@@ -9,8 +9,12 @@ enum WordAttributes {
         return nil
     }
 
+    /// A decimal number attribute. WordprocessingML's numbers are 32-bit (ST_DecimalNumber as
+    /// Word writes it), so values outside Int32 are clamped to it: a hostile `w:start` of
+    /// Int.min or Int.max must not overflow the list counters that count on from it.
     static func int(_ attributes: [String: String], _ local: String) -> Int? {
         value(attributes, local).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            .map { min(max($0, Int(Int32.min)), Int(Int32.max)) }
     }
 
     /// On/off properties (`<w:vanish/>`, `<w:vanish w:val="false"/>`): on unless the value says off.

@@ -40,9 +40,10 @@ enum WordNumberFormat {
         return nil
     }
 
-    /// A, B, … Z, AA, BB, … as Word counts letters.
+    /// A, B, … Z, AA, BB, … as Word counts letters. Past 780 (thirty Zs; no real list is that
+    /// long) the digits: a hostile `w:start` must not size a string of millions of letters.
     private static func letters(_ value: Int, base: UInt32) -> String {
-        guard value > 0 else { return String(value) }
+        guard value > 0, value <= 780 else { return String(value) }
         let letter = Character(Unicode.Scalar(base + UInt32((value - 1) % 26))!)
         return String(repeating: letter, count: (value - 1) / 26 + 1)
     }

@@ -28,6 +28,8 @@ final class WordNumbering: XMLHandler {
     }
 
     static let levels = 9
+    /// Characters of a level text (`w:lvlText`) rendered.
+    static let maxLevelText = 256
 
     private(set) var abstracts: [Int: [Int: Level]] = [:]
     private(set) var abstractStyleLinks: [Int: String] = [:]
@@ -151,7 +153,9 @@ final class WordNumbering: XMLHandler {
         if format == "bullet" {
             label = current.text ?? ""
         } else {
-            let text = Array((current.text ?? "%\(ilvl + 1).").unicodeScalars)
+            // Word's level texts are a few characters (`（%2）`); a hostile one of millions of
+            // `%1` would make every paragraph's label that long.
+            let text = Array((current.text ?? "%\(ilvl + 1).").unicodeScalars.prefix(Self.maxLevelText))
             var i = 0
             while i < text.count {
                 if text[i] == "%", i + 1 < text.count, let n = Int(String(text[i + 1])), (1...Self.levels).contains(n) {

@@ -8,7 +8,7 @@ struct XLSXSheetReader {
         guard let data = try workbook.archive.read(sheet.part) else {
             throw LoadError(file: workbook.file, line: 1, column: 1, message: "sheet `\(sheet.name)` names part \(sheet.part), which the archive does not contain; the workbook is damaged")
         }
-        let handler = SheetHandler(workbook: workbook, sheet: sheet.name)
+        let handler = SheetHandler(workbook: workbook, sheet: sheet.name, part: sheet.part)
         try XMLEvents.parse(data, part: sheet.part, file: workbook.file, limits: workbook.archive.limits, into: handler)
         var rows = handler.rows
         try spreadMerges(handler.merges, over: &rows, sheet: sheet.name)
@@ -63,6 +63,8 @@ struct XLSXSheetReader {
 private final class SheetHandler: XMLHandler {
     let workbook: XLSXWorkbook
     let sheet: String
+    let part: String
+    var sawRoot = false
     var rows: [TableRow] = []
     var merges: [(top: Int, left: Int, bottom: Int, right: Int)] = []
 
@@ -78,12 +80,22 @@ private final class SheetHandler: XMLHandler {
     var inPhonetic = false
     var hasValue = false
 
-    init(workbook: XLSXWorkbook, sheet: String) {
+    init(workbook: XLSXWorkbook, sheet: String, part: String) {
         self.workbook = workbook
         self.sheet = sheet
+        self.part = part
     }
 
     func start(_ name: Substring, _ a: [String: String]) throws(LoadError) {
+        if !sawRoot {
+            sawRoot = true
+            // A relationship pointing back at the workbook, at a .rels part or at any other
+            // part is a damaged (or crafted) workbook, not an empty sheet. Chart and dialog
+            // sheets are sheets without cells.
+            guard ["worksheet", "chartsheet", "dialogsheet", "macrosheet"].contains(name) else {
+                throw LoadError(file: workbook.file, line: 1, column: 1, message: "sheet `\(sheet)` names part \(part), which is not a worksheet (its root element is `\(Self.clip(String(name)))`); the workbook is damaged")
+            }
+        }
         switch name {
         case "row":
             if let written = a["r"] {
