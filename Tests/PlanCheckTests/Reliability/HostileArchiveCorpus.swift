@@ -22,6 +22,10 @@ extension HostileCorpus {
         files.append(("zip-duplicate-case.xlsx", TestWorkbook.with(rows: "", adding: [("XL/Worksheets/Sheet1.xml", Array("<worksheet/>".utf8))])))
         files.append(("zip-encrypted.xlsx", TestWorkbook.with(rows: Self.taskRows, options: TestZIP.Options(flags: 1))))
         files.append(("zip-duplicate.docx", (try? DocxFixture.package(body: "", extra: ["word/Document.xml": "<w:document/>"])) ?? []))
+        let levels = Self.hostileNumbering[1].numbering
+        for (label, value) in [("negative", "-1"), ("huge", "99999"), ("int64-min", "-9223372036854775808")] {
+            files.append(("numbering-ilvl-\(label).docx", (try? DocxFixture.package(body: Self.outOfRangeLevel(value), numbering: levels)) ?? []))
+        }
         return files
     }
 
@@ -50,7 +54,11 @@ extension HostileCorpus {
     /// Fifty numbered paragraphs over all nine levels of list 1, in paragraph style `L`.
     static var numberedBody: String {
         (0..<50).map { DocxFixture.paragraph("任务\($0)：市发展改革委牵头，2024年底前完成", numId: 1, ilvl: $0 % 9, style: "L") }.joined()
-            + ["-1", "99999", "-9223372036854775808", "abc"].map { "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"\($0)\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>" }.joined()
+    }
+
+    /// A paragraph at a list level Word does not have (levels are 0–8): refused, at its paragraph.
+    static func outOfRangeLevel(_ value: String) -> String {
+        numberedBody + "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"\(value)\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>"
     }
 
     /// numbering.xml (and styles.xml) that a reader could loop on or overflow with.
