@@ -88,4 +88,35 @@ import Testing
             """, Self.data)
         #expect(findings.map(\.record) == ["in-progress"])
     }
+
+    /// `description: >` (how the built-in packs write long ones) ends with a line break; kept,
+    /// it printed an empty line in `plancheck rules list`.
+    @Test func foldedDescriptionsLoseTheirTrailingLineBreak() throws {
+        let rules = """
+        ruleset: r
+        description: >
+          A rule set
+          on two lines.
+        rules:
+          - id: a
+            description: >
+              Tasks name
+              a lead.
+            checker: required
+            target: $.tasks[*]
+            fields: lead
+        """
+        let set = try RuleFileLoader().load(bytes: Array(rules.utf8), file: "rules.yml")
+        #expect(set.description == "A rule set on two lines.")
+        #expect(set.rules.map(\.description) == ["Tasks name a lead."])
+    }
+
+    @Test func everyBuiltInRuleDescriptionIsOneTrimmedLine() throws {
+        for name in Project.packNames {
+            let set = try Project.pack(named: name)
+            for rule in set.rules {
+                #expect(!rule.description.contains("\n"), "\(name): \(rule.id)")
+            }
+        }
+    }
 }
