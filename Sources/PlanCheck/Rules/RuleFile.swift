@@ -39,7 +39,7 @@ public struct CompiledRule: Sendable {
                     var reporter = FindingReporter(header: header, context: context)
                     reporter.report(Record(node: record, keyField: keyField), message:
                         "\(Record(node: record, keyField: keyField).key): `when: \(when.source)` could not be evaluated: \(error.message)",
-                        code: "when-error")
+                        code: "when-error", isEvaluationError: true)
                     failures.append(contentsOf: reporter.findings)
                     return false
                 }
