@@ -52,7 +52,7 @@ struct BaselineCommand: ParsableCommand {
             guard let application = session.outcome.baselineApplication else { throw ExitCode(2) }
             baseline = existing.pruned(by: application)
             let removed = existing.entries.count - baseline.entries.count
-            printError("removed \(removed) \(removed == 1 ? "entry" : "entries") that no longer occur; kept \(baseline.entries.count)")
+            printError("removed \(removed) \(removed == 1 ? "entry that no longer occurs" : "entries that no longer occur"); kept \(baseline.entries.count)")
         } else {
             baseline = Baseline(findings: result.findings, repositoryRoot: CheckSession.baselineRoot(for: output))
         }

@@ -6,7 +6,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check datasets against rule files.",
         discussion: """
-        PATHs are dataset files or folders (searched recursively for .yaml, .yml, .json, .jsonl, .csv, .tsv and .xlsx). \
+        PATHs are dataset files or folders (searched recursively for .yaml, .yml, .json, .jsonl, .csv, .tsv, .xlsx and .docx; a .txt or .md plan is read when named). \
         Without PATHs, the configuration's `datasets` are checked. Each dataset is checked with \
         the nearest .plancheck.yml in its folder or above (up to the repository root), so \
         `plancheck check .` checks every plan folder by its own configuration in one report; \

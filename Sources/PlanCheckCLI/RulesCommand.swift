@@ -67,11 +67,11 @@ struct ListRules: ParsableCommand {
 }
 
 struct ExplainRule: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a checker or a rule, with its examples.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a checker, a built-in pack or a rule, with its examples.")
 
     @OptionGroup var project: ProjectOptions
 
-    @Argument(help: "A checker name (`required`) or a rule id from the active rule files and packs.")
+    @Argument(help: "A checker name (`required`), a built-in pack (`deadlines`) or a rule id from the active rule files and packs.")
     var id: String
 
     func run() throws {
@@ -103,12 +103,30 @@ struct ExplainRule: ParsableCommand {
                   + "with a \(plugin.timeoutText) limit, only when allowed (--allow-plugin; see docs/plugins.md).")
             return
         }
+        // `rules list` names the built-in packs, so a pack name is what people try next.
+        let pack = rule == nil ? try? Project.pack(named: id) : nil
         guard let checker = CheckerRegistry.builtIn[checkerName] else {
-            printError("error: `\(id)` is neither a checker nor a rule id of the active rule files or built-in packs; see `plancheck rules list`")
+            if let pack {
+                printPack(pack)
+                return
+            }
+            printError("error: `\(id)` is neither a checker, a built-in pack nor a rule id of the active rule files or built-in packs; see `plancheck rules list`")
             throw ExitCode(2)
         }
         if let rule { printHeader(rule) }
         print(CheckerDocumentation.markdown(checker.descriptor))
+        // `accountability` is a checker and a pack.
+        if let pack { print(""); printPack(pack) }
+    }
+
+    /// A built-in pack: what it is for and its rules, each explainable by its id.
+    func printPack(_ pack: RuleSet) {
+        print("Built-in pack `\(pack.name)` (`packs: [\(pack.name)]` in .plancheck.yml)")
+        if !pack.description.isEmpty { print("\n\(pack.description)") }
+        print("\nRules (`plancheck rules explain RULE-ID` explains one):")
+        for rule in pack.rules {
+            print("  \(rule.id.padding(34)) \(rule.checker.padding(15)) \(rule.severity.rawValue.padding(8)) \(rule.description)")
+        }
     }
 
     func printHeader(_ rule: CompiledRule) {

@@ -130,4 +130,17 @@ import Testing
         #expect(packRule.stdout.contains("Rule task-deadline — checker `deadline`"), "pack rules explain without a project")
         #expect(try run(["rules", "explain", "no-such-thing"]).status == 2)
     }
+
+    /// `rules list` names the built-in packs; explaining one lists its rules instead of
+    /// calling it unknown.
+    @Test func explainAPackListsItsRules() throws {
+        let pack = try run(["rules", "explain", "deadlines"], in: NSTemporaryDirectory())
+        #expect(pack.status == 0, "\(pack.stderr)")
+        #expect(pack.stdout.contains("Built-in pack `deadlines`"))
+        #expect(pack.stdout.contains("task-deadline"))
+        let both = try run(["rules", "explain", "accountability"], in: NSTemporaryDirectory())
+        #expect(both.stdout.contains("# `accountability`"), "the checker's documentation")
+        #expect(both.stdout.contains("Built-in pack `accountability`"))
+        #expect(both.stdout.contains("task-owner"))
+    }
 }

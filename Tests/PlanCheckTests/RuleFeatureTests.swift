@@ -88,4 +88,78 @@ import Testing
             """, Self.data)
         #expect(findings.map(\.record) == ["in-progress"])
     }
+
+    /// `description: >` (how the built-in packs write long ones) ends with a line break; kept,
+    /// it printed an empty line in `plancheck rules list`.
+    @Test func foldedDescriptionsLoseTheirTrailingLineBreak() throws {
+        let rules = """
+        ruleset: r
+        description: >
+          A rule set
+          on two lines.
+        rules:
+          - id: a
+            description: >
+              Tasks name
+              a lead.
+            checker: required
+            target: $.tasks[*]
+            fields: lead
+        """
+        let set = try RuleFileLoader().load(bytes: Array(rules.utf8), file: "rules.yml")
+        #expect(set.description == "A rule set on two lines.")
+        #expect(set.rules.map(\.description) == ["Tasks name a lead."])
+    }
+
+    @Test func everyBuiltInRuleDescriptionIsOneTrimmedLine() throws {
+        for name in Project.packNames {
+            let set = try Project.pack(named: name)
+            for rule in set.rules {
+                #expect(!rule.description.contains("\n"), "\(name): \(rule.id)")
+            }
+        }
+    }
+
+    /// A rule's `message:` says what is wrong with a record; when the rule could not judge the
+    /// record at all, using it claimed a violation nobody found (`T2 已完成但未填写完成日期` for a
+    /// task with no status).
+    @Test func evaluationErrorsKeepTheirOwnMessageNotTheRulesTemplate() throws {
+        let findings = try run("""
+        ruleset: r
+        rules:
+          - id: done-has-completion
+            checker: expression
+            target: $.tasks[*]
+            when: "state == 'done'"
+            assert: "has(self.completed)"
+            message: "{{ id }} 已完成但未填写完成日期"
+          - id: budget-positive
+            checker: expression
+            target: $.tasks[*]
+            assert: "budget > 0"
+            message: "{{ id }} 预算应为正数"
+        """, "tasks:\n  - {id: T1, state: done}\n  - {id: T2}\n")
+        let byRule = Dictionary(grouping: findings, by: \.rule)
+        #expect(byRule["done-has-completion"]?.map(\.message) == ["T1 已完成但未填写完成日期"])
+        #expect(byRule["done-has-completion.when-error"]?.map(\.record) == ["T2"])
+        #expect(byRule["done-has-completion.when-error"]?.allSatisfy { $0.message.contains("could not be evaluated") && !$0.message.contains("已完成") } == true)
+        #expect(byRule["budget-positive.error"]?.count == 2)
+        #expect(byRule["budget-positive.error"]?.allSatisfy { $0.message.contains("could not be evaluated") && !$0.message.contains("预算") } == true)
+    }
+
+    @Test func ratioConditionErrorsKeepTheirOwnMessage() throws {
+        let findings = try run("""
+        ruleset: r
+        rules:
+          - id: funded
+            checker: ratio
+            target: $.projects[*]
+            condition: "budget > 0"
+            min: 0
+            message: "{{ key }} 未落实资金"
+        """, "projects:\n  - {id: P1, budget: 5}\n  - {id: P2}\n")
+        let errors = findings.filter { $0.rule == "funded.condition-error" }
+        #expect(errors.map(\.record) == ["P2"])
+        #expect(errors.allSatisfy { $0.message.contains("could not be evaluated") && !$0.message.contains("未落实") })
+    }
 }

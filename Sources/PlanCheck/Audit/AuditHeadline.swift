@@ -3,6 +3,11 @@ enum AuditHeadline {
     /// How many of the worst units the headline names ("3 units account for 8 of them").
     static let concentrationUnits = 3
 
+    /// "1 task names" / "3 tasks name": the English verb agrees with the count.
+    static func tasks(_ count: Int, _ singularVerb: String, _ pluralVerb: String) -> String {
+        count == 1 ? "1 task \(singularVerb)" : "\(count) tasks \(pluralVerb)"
+    }
+
     static func make(_ report: AuditReport, strings: AuditStrings) -> String {
         let zh = strings.language == .zh
         let t = report.totals
@@ -27,7 +32,7 @@ enum AuditHeadline {
                 parts.append("\(names.count)个牵头单位（\(names.joined(separator: "、"))）占其中\(covered)项。")
             } else {
                 let unitWord = names.count == 1 ? "1 unit" : "\(names.count) units"
-                parts.append("\(unitWord) (\(names.joined(separator: ", "))) account for \(covered) of them.")
+                parts.append("\(unitWord) (\(names.joined(separator: ", "))) account\(names.count == 1 ? "s" : "") for \(covered) of them.")
             }
         }
         let binding = report.indicators.filter { $0.kind == "binding" }
@@ -51,11 +56,11 @@ enum AuditHeadline {
         if !q.noLead.isEmpty && !q.noDeadline.isEmpty {
             parts.append(zh
                 ? "\(q.noLead.count)项任务未明确牵头单位，\(q.noDeadline.count)项未规定完成时限。"
-                : "\(q.noLead.count) tasks name no lead unit and \(q.noDeadline.count) have no deadline.")
+                : "\(tasks(q.noLead.count, "names", "name")) no lead unit and \(q.noDeadline.count) \(q.noDeadline.count == 1 ? "has" : "have") no deadline.")
         } else if !q.noLead.isEmpty {
-            parts.append(zh ? "\(q.noLead.count)项任务未明确牵头单位。" : "\(q.noLead.count) tasks name no lead unit.")
+            parts.append(zh ? "\(q.noLead.count)项任务未明确牵头单位。" : "\(tasks(q.noLead.count, "names", "name")) no lead unit.")
         } else if !q.noDeadline.isEmpty {
-            parts.append(zh ? "\(q.noDeadline.count)项任务未规定完成时限。" : "\(q.noDeadline.count) tasks have no deadline.")
+            parts.append(zh ? "\(q.noDeadline.count)项任务未规定完成时限。" : "\(tasks(q.noDeadline.count, "has", "have")) no deadline.")
         }
         if !notAssessed.isEmpty {
             let kinds = notAssessed.map { "`\($0)`" }.joined(separator: zh ? "、" : ", ")

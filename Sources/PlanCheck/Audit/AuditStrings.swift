@@ -38,6 +38,12 @@ public struct AuditStrings: Sendable {
 
     public func status(_ status: AuditStatus) -> String { self[status.rawValue] }
 
+    /// "13 errors, 1 warning, 4 info" (English counts agree with their number; Chinese has no plural).
+    func findingCounts(error: Int, warning: Int, info: Int) -> String {
+        if language == .zh { return "\(error) \(self["errors"]), \(warning) \(self["warnings"]), \(info) \(self["infos"])" }
+        return "\(error) error\(error == 1 ? "" : "s"), \(warning) warning\(warning == 1 ? "" : "s"), \(info) info"
+    }
+
     static let table: [String: (zh: String, en: String)] = [
         "report": ("工作任务督查报告", "Accountability audit"),
         "asOf": ("截至", "As of"),

@@ -27,8 +27,11 @@ public struct FindingReporter: Sendable {
     ///   - code: a sub-kind (`overdue`), making the finding's id `rule-id.code`.
     ///   - severity: overrides the rule's severity for this kind (e.g. `due-soon` is info).
     ///   - values: extra template variables (`field`, `value`, …).
+    ///   - isEvaluationError: the rule could not judge the record (its `when:` or `assert:` failed
+    ///     to evaluate). The rule's `message:` describes a violation, so it is not used: the
+    ///     finding says what could not be evaluated instead of claiming the violation.
     public mutating func report(_ record: Record, at node: Node? = nil, missing field: String? = nil, message: String, code: String? = nil,
-                                severity: Severity? = nil, values: [String: String] = [:]) {
+                                severity: Severity? = nil, values: [String: String] = [:], isEvaluationError: Bool = false) {
         let target = node ?? record.node
         var line = target.line, column = target.column, cell = target.cell
         if let field, record.node.document.cells != nil, record[field] == nil, let place = record.node.place(ofField: field) {
@@ -41,7 +44,7 @@ public struct FindingReporter: Sendable {
             if let field = values["field"], let written = names[field] { values["field"] = written }
         }
         var text = message
-        if let template = header.message {
+        if let template = header.message, !isEvaluationError {
             var expressionContext = context.expressionContext
             expressionContext.variables["message"] = .string(message)
             expressionContext.variables["key"] = .string(record.key)

@@ -39,7 +39,7 @@ public struct CompiledRule: Sendable {
                     var reporter = FindingReporter(header: header, context: context)
                     reporter.report(Record(node: record, keyField: keyField), message:
                         "\(Record(node: record, keyField: keyField).key): `when: \(when.source)` could not be evaluated: \(error.message)",
-                        code: "when-error")
+                        code: "when-error", isEvaluationError: true)
                     failures.append(contentsOf: reporter.findings)
                     return false
                 }
@@ -172,7 +172,7 @@ public struct RuleFileLoader: Sendable {
             seen[rule.id] = ruleNode
             compiled.append(rule)
         }
-        return RuleSet(name: name, description: root["description"]?.string ?? "", file: file, rules: compiled)
+        return RuleSet(name: name, description: Self.trimmed(root["description"]?.string), file: file, rules: compiled)
     }
 
     func compileRule(_ node: Node, defaultKey: String, override: Node? = nil) throws(LoadError) -> CompiledRule {
@@ -252,7 +252,7 @@ public struct RuleFileLoader: Sendable {
         let header = RuleHeader(id: id, checker: checkerName, severity: severity,
                                 severityIsExplicit: setting("severity") != nil, message: template)
         let settings = override ?? node
-        return CompiledRule(description: try Self.optionalString(override?["description"] != nil ? settings : node, "description") ?? "",
+        return CompiledRule(description: Self.trimmed(try Self.optionalString(override?["description"] != nil ? settings : node, "description")),
                             target: target, keyField: try Self.optionalString(override?["key"] != nil ? settings : node, "key") ?? defaultKey,
                             location: node.location, node: node, header: header, runner: runner, when: when)
     }
@@ -292,6 +292,15 @@ public struct RuleFileLoader: Sendable {
             let hint = Suggestions.closest(to: name, among: allowed, limit: 1).first.map { " — did you mean `\($0)`?" } ?? ""
             throw LoadError(at: key, "unknown key `\(name)` in \(what)\(hint); allowed keys: \(allowed.joined(separator: ", "))")
         }
+    }
+
+    /// A description without the line break a folded or literal YAML block (`description: >`)
+    /// ends with, so one-line listings (`rules list`, SARIF rule text) stay one line.
+    static func trimmed(_ text: String?) -> String {
+        let text = text ?? ""
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+              let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(text[first...last])
     }
 
     static func optionalString(_ map: Node, _ key: String) throws(LoadError) -> String? {

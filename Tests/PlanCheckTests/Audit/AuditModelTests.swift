@@ -95,6 +95,18 @@ import Testing
         let en = try AuditDemo.report(language: .en).headline
         #expect(en.hasPrefix("As of 2021-06-30, 3 of 12 tasks are overdue"))
         #expect(en.contains("3 units (市城管局, 市交通局, 市住建局) account for 3 of them."))
+        #expect(en.contains("1 task names no lead unit and 1 has no deadline."))
+    }
+
+    /// English counts agree with their number ("1 unit … accounts", "1 warning", never "infos").
+    @Test func englishCountsAgreeWithTheirNumber() throws {
+        let project = try Project(configuration: Configuration.load(path: repositoryRoot + "/Examples/district-mapping/.plancheck.yml"), jobs: 1)
+        let report = AuditBuilder.audit(project: project, files: project.datasetFiles(paths: []), language: .en)
+        #expect(report.headline.contains("1 unit (区政务服务局) accounts for 1 of them."))
+        let text = AuditText.render(report, AuditStrings(.en))
+        #expect(text.contains("11 errors, 1 warning, 1 info\n"))
+        #expect(!text.contains("infos"))
+        #expect(AuditStrings(.zh).findingCounts(error: 1, warning: 1, info: 1) == "1 错误, 1 警告, 1 提示")
     }
 
     @Test func languageDetection() {

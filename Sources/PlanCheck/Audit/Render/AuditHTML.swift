@@ -53,8 +53,8 @@ enum AuditHTML {
             }
             out += "</section>\n"
         }
-        out += "<footer>\(HTML.escape(s["generated"])) · \(HTML.escape(s["findings"])): \(r.findings.error) \(HTML.escape(s["errors"])), "
-        out += "\(r.findings.warning) \(HTML.escape(s["warnings"])), \(r.findings.info) \(HTML.escape(s["infos"]))</footer>\n"
+        out += "<footer>\(HTML.escape(s["generated"])) · \(HTML.escape(s["findings"])): "
+        out += "\(HTML.escape(s.findingCounts(error: r.findings.error, warning: r.findings.warning, info: r.findings.info)))</footer>\n"
         out += "<script>\n\(sortScript)</script>\n</body>\n</html>\n"
         return out
     }

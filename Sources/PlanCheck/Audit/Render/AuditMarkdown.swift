@@ -4,7 +4,7 @@ enum AuditMarkdown {
         var out = "# \(s["report"])" + (r.title.isEmpty ? "" : (s.language == .zh ? "：" : ": ") + escape(r.title)) + "\n\n"
         out += "\(s["asOf"]) **\(r.asOf)**\n\n"
         out += "> " + escape(r.headline) + "\n\n"
-        out += "\(s["findings"]): \(r.findings.error) \(s["errors"]), \(r.findings.warning) \(s["warnings"]), \(r.findings.info) \(s["infos"])\n"
+        out += "\(s["findings"]): \(s.findingCounts(error: r.findings.error, warning: r.findings.warning, info: r.findings.info))\n"
         for table in AuditTables.all(r, s) {
             out += "\n## \(table.title)\n\n"
             out += "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"

@@ -5,7 +5,7 @@ enum AuditText {
         var out = "\(s["report"])" + (r.title.isEmpty ? "" : (s.language == .zh ? "：" : ": ") + r.title) + "\n"
         out += "\(s["asOf"]) \(r.asOf)\n\n"
         out += r.headline + "\n"
-        out += "\(s["findings"]): \(r.findings.error) \(s["errors"]), \(r.findings.warning) \(s["warnings"]), \(r.findings.info) \(s["infos"])"
+        out += "\(s["findings"]): \(s.findingCounts(error: r.findings.error, warning: r.findings.warning, info: r.findings.info))"
         out += r.findings.inputErrors > 0 ? ", \(r.findings.inputErrors) \(s["inputErrors"])\n" : "\n"
         for table in AuditTables.all(r, s) {
             out += "\n" + table.title + "\n" + layout(table)

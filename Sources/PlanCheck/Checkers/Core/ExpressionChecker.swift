@@ -62,7 +62,8 @@ public struct ExpressionChecker: Checker {
             if try assertion.evaluateCondition(record: record.node, context: state.context) { return }
             report.report(record, message: "\(record.key): assertion failed: \(assertion.source)")
         } catch {
-            report.report(record, message: "\(record.key): `\(assertion.source)` could not be evaluated: \(error.message)", code: "error")
+            report.report(record, message: "\(record.key): `\(assertion.source)` could not be evaluated: \(error.message)", code: "error",
+                          isEvaluationError: true)
         }
     }
 }

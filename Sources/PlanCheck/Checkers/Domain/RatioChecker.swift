@@ -100,7 +100,8 @@ public struct RatioChecker: Checker {
                 conditionHolds = try condition.evaluateCondition(record: record.node, context: state.expressions)
             } catch {
                 conditionHolds = false
-                report.report(record, message: "\(record.key): `\(condition.source)` could not be evaluated: \(error.message)", code: "condition-error")
+                report.report(record, message: "\(record.key): `\(condition.source)` could not be evaluated: \(error.message)", code: "condition-error",
+                              isEvaluationError: true)
             }
         }
         if missing.isEmpty && conditionHolds { state.satisfied += 1; return }
