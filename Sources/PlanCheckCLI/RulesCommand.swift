@@ -119,6 +119,19 @@ struct ExplainRule: ParsableCommand {
         if let pack { print(""); printPack(pack) }
     }
 
+    /// Where a rule is written; a built-in pack's rules live in the binary, so name the pack
+    /// (its YAML is `Rules/NAME.yml` in PlanCheck's source, and `rules explain NAME` lists it).
+    static func definedAt(_ location: SourceLocation) -> String {
+        let file = location.file
+        if file.hasPrefix("Rules/"), file.hasSuffix(".yml") {
+            let name = String(file.dropFirst("Rules/".count).dropLast(".yml".count))
+            if Project.packNames.contains(name) {
+                return "the built-in pack `\(name)` (line \(location.line) of Rules/\(name).yml in PlanCheck's source; `plancheck rules explain \(name)` lists its rules)"
+            }
+        }
+        return location.description
+    }
+
     /// A built-in pack: what it is for and its rules, each explainable by its id.
     func printPack(_ pack: RuleSet) {
         print("Built-in pack `\(pack.name)` (`packs: [\(pack.name)]` in .plancheck.yml)")
@@ -131,7 +144,7 @@ struct ExplainRule: ParsableCommand {
 
     func printHeader(_ rule: CompiledRule) {
         print("Rule \(rule.id) — checker `\(rule.checker)`, severity \(rule.severity.rawValue), target \(rule.target.text)")
-        print("Defined at \(rule.location)")
+        print("Defined at \(Self.definedAt(rule.location))")
         if !rule.description.isEmpty { print("\n\(rule.description)") }
         print("")
     }

@@ -143,4 +143,11 @@ import Testing
         #expect(both.stdout.contains("Built-in pack `accountability`"))
         #expect(both.stdout.contains("task-owner"))
     }
+
+    /// A pack's rule lives in the binary: `explain` names the pack, not a path a user lacks.
+    @Test func explainAPackRuleNamesItsPack() throws {
+        let rule = try run(["rules", "explain", "task-deadline"], in: repositoryRoot + "/Examples/audit-demo")
+        #expect(rule.status == 0, "\(rule.stderr)")
+        #expect(rule.stdout.contains("Defined at the built-in pack `deadlines` (line "), "\(rule.stdout)")
+    }
 }

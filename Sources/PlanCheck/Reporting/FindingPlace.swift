@@ -17,8 +17,14 @@ enum FindingPlace {
     static func text(_ finding: Finding, file: String? = nil) -> String {
         let file = file ?? finding.file
         if let cell = cell(finding) { return file + (isSheetless(finding) ? "!" : ":") + cell }
-        if let paragraph = paragraph(finding) { return "\(file):¶\(paragraph)" }
-        return "\(file):\(finding.line):\(finding.column)"
+        return text(file: file, line: finding.line, column: finding.column, sheet: finding.sheet)
+    }
+
+    /// A place outside a table: `plan.docx:¶112` in a Word document, else `file:line:column`
+    /// (also for `import`'s notes, so they name the place as `check` does).
+    static func text(file: String, line: Int, column: Int, sheet: String? = nil) -> String {
+        if sheet == nil, file.lowercased().hasSuffix(".docx") { return "\(file):¶\(line)" }
+        return "\(file):\(line):\(column)"
     }
 
     /// The place inside the file as a spreadsheet or Word user names it (`Sheet1!D12`, `D4`,

@@ -14,6 +14,15 @@ import Testing
         #expect(run.stderr.contains("plan.txt:102:1: info: 5.3: a task with a deadline but no lead or responsible unit [import.no-units]"))
     }
 
+    /// A Word plan's notes name the paragraph, as `check`'s findings on it do (`plan.docx:¶N`).
+    @Test func notesOnAWordPlanNameTheParagraph() throws {
+        let run = try cli.run(["import", "Examples/plan-documents/plan.docx", "--format", "json"])
+        #expect(run.status == 0)
+        let notes = run.stderr.split(separator: "\n").filter { $0.contains(": info: ") }
+        #expect(!notes.isEmpty)
+        for note in notes { #expect(note.hasPrefix("Examples/plan-documents/plan.docx:¶"), "\(note)") }
+    }
+
     /// The bar: `plancheck import` of the published Shenzhen text gives 19 action plans and 51
     /// measures, each with the lead and participating units of the hand-built dataset (which
     /// copies them from the text, `Examples/shenzhen-2011/plan.yaml`).

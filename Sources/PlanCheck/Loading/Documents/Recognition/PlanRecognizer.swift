@@ -264,7 +264,7 @@ public enum PlanRecognizer {
 extension ImportedPlan {
     /// The notes as compiler-style lines: `plan.docx:112:5: info: … [import.no-units]`.
     public var noteLines: [String] {
-        notes.map { "\(file):\($0.position.line):\($0.position.column): info: \($0.message) [\($0.rule)]" }
+        notes.map { "\(FindingPlace.text(file: file, line: $0.position.line, column: $0.position.column)): info: \($0.message) [\($0.rule)]" }
     }
 
     /// Records recognised, by collection (sections, actions, tasks).
