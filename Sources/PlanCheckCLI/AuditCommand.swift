@@ -52,11 +52,7 @@ struct AuditCommand: ParsableCommand {
         // The same session as `check`: each dataset is judged by the nearest configuration
         // above it; datasets no configuration governs get the built-in packs (the audit reads
         // only what rules judged, so it needs rules to say anything).
-        var options = CheckSession.Options(paths: paths, configFile: project.config)
-        options.extraRuleFiles = project.rules
-        options.asOf = project.asOf.flatMap(PlanDate.init(iso:))
-        options.jobs = project.jobs
-        options.allowedPlugins = project.allowPlugin
+        var options = project.sessionOptions(paths: paths)
         options.collectsAssessments = true
         options.packsWhenUnconfigured = AuditBuilder.defaultPacks
         let session = CheckSession(options: options).run()

@@ -7,11 +7,7 @@ import PlanCheck
 enum CheckRun {
     static func session(project options: ProjectOptions, paths: [String], baseline: String?,
                         reportUnusedSuppressions: Bool) -> SessionResult {
-        var session = CheckSession.Options(paths: paths, configFile: options.config)
-        session.extraRuleFiles = options.rules
-        session.asOf = options.asOf.flatMap(PlanDate.init(iso:))
-        session.jobs = options.jobs
-        session.allowedPlugins = options.allowPlugin
+        var session = options.sessionOptions(paths: paths)
         session.baselineFile = baseline
         session.reportUnusedSuppressions = reportUnusedSuppressions
         return CheckSession(options: session).run()
@@ -26,5 +22,17 @@ enum CheckRun {
             parts.append("\(outcome.staleBaselineEntries) baseline \(outcome.staleBaselineEntries == 1 ? "entry no longer occurs" : "entries no longer occur") (drop with `plancheck baseline --prune`)")
         }
         if !parts.isEmpty { printError("note: " + parts.joined(separator: ", ")) }
+    }
+}
+
+extension ProjectOptions {
+    /// The command line's part of a `CheckSession` (`check`, `baseline` and `audit` alike).
+    func sessionOptions(paths: [String]) -> CheckSession.Options {
+        var session = CheckSession.Options(paths: paths, configFile: config)
+        session.extraRuleFiles = rules
+        session.asOf = asOf.flatMap(PlanDate.init(iso:))
+        session.jobs = jobs
+        session.allowedPlugins = allowPlugin
+        return session
     }
 }
