@@ -160,7 +160,7 @@ public struct Baseline: Sendable {
         let problem = entry.message.hasPrefix(entry.record + ":") || entry.message.hasPrefix(entry.record + " ")
             || entry.record.isEmpty ? entry.message : "\(entry.record): \(entry.message)"
         return Finding(rule: ToolRules.staleBaselineEntry, checker: ToolRules.checker, severity: .info,
-                       message: "baseline entry no longer occurs: \(entry.file): [\(entry.rule)] \(problem) — remove it with `plancheck baseline --prune`",
+                       message: "baseline entry no longer occurs: \(entry.file): [\(entry.rule)] \(problem) — remove it with `plancheck baseline --prune` and the same PATHs as this run",
                        file: location.file, line: location.line, column: location.column,
                        path: "$.entries[\(i)]", record: entry.record)
     }
