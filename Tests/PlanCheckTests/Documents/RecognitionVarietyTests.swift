@@ -40,6 +40,24 @@ import Testing
         #expect(record(mention, "1.1")?["text"]?.stringValue?.contains("附件中的清单") == true)
     }
 
+    /// A month or a year followed by the work's completion is a deadline without 底 or 前;
+    /// what was done (`完成了`, `已完成`) and targets (`到2025年`) are not.
+    @Test func aMonthOrYearBeforeCompletionIsADeadline() throws {
+        let plan = try recognize("""
+        一、任务
+        （一）建设平台。2023年6月完成平台建设。（责任单位：市数据局）
+        （二）修订办法。于2024年3月完成。（市司法局负责）
+        （三）推广应用。2024年完成全市推广。（市数据局负责）
+        （四）总结经验。2022年6月完成了试点，2022年9月已完成验收。（市数据局负责）
+        （五）建设示范区。到2025年完成示范区建设。（市发展改革委负责）
+        """)
+        #expect(record(plan, "1.1")?["due"]?.stringValue == "2023年6月")
+        #expect(record(plan, "1.2")?["due"]?.stringValue == "2024年3月")
+        #expect(record(plan, "1.3")?["due"]?.stringValue == "2024年")
+        #expect(record(plan, "1.4")?["due"] == nil)
+        #expect(record(plan, "1.5")?["due"] == nil)
+    }
+
     @Test func roleSentencesOutsideBracketsButNotExhortations() throws {
         let plan = try recognize("""
         一、任务

@@ -84,10 +84,13 @@ enum DeadlineReader {
             if end < n.count, notAfter.contains(n[end]) { return nil }
             return end
         }
-        // `2023年6月底完成`, `年底建成`: an end of a month or year followed by the work's
-        // completion is a deadline without 前 — unless it is a target or a count
-        // (`到2025年底实现…`, `截至2022年底建成…`).
-        if j > i, n[j - 1] == "底" || n[j - 1] == "末", completionWords.contains(where: { text.normHas($0, at: j) }),
+        // `2023年6月底完成`, `年底建成`, `2023年6月完成`, `2024年完成`: an end of a month or
+        // year, a month or a year followed by the work's completion is a deadline without 前 —
+        // unless it is a target or a count (`到2025年底实现…`, `截至2022年底建成…`) or what was
+        // done (`2022年6月完成了试点`; `已完成` never follows the date directly).
+        let namesAnEnd = n[j - 1] == "底" || n[j - 1] == "末" || n[j - 1] == "月" || (hasYear && n[j - 1] == "年")
+        if j > i, namesAnEnd, let word = completionWords.first(where: { text.normHas($0, at: j) }),
+           !(j + word.count < n.count && n[j + word.count] == "了"),
            !targetMarks.contains(where: { i >= $0.count && text.normHas($0, at: i - $0.count) }) {
             return j
         }
