@@ -58,6 +58,22 @@ import Testing
         #expect(record(plan, "1.5")?["due"] == nil)
     }
 
+    /// `（财政部、税务总局）` closing an item: units without a role word are the responsible
+    /// (no lead is guessed) and noted; brackets that are no unit list are left alone.
+    @Test func aBareUnitBracketNamesTheResponsible() throws {
+        let plan = try recognize("""
+        一、任务
+        （一）完善税收政策。研究出台支持措施。（财政部、税务总局）
+        （二）推进改革（2023—2025年）。（国家发展改革委、各省级人民政府）
+        （三）出台办法（试行），明确标准（以下简称标准）。
+        """)
+        #expect(units(record(plan, "1.1")?["responsible"]) == ["财政部", "税务总局"])
+        #expect(record(plan, "1.1")?["lead"] == nil)
+        #expect(units(record(plan, "1.2")?["responsible"]) == ["国家发展改革委", "各省级人民政府"])
+        #expect(units(record(plan, "1.3")?["responsible"]) == [])
+        #expect(plan.notes.contains { $0.rule == "import.unlabelled-units" && $0.position.line == 2 })
+    }
+
     @Test func roleSentencesOutsideBracketsButNotExhortations() throws {
         let plan = try recognize("""
         一、任务

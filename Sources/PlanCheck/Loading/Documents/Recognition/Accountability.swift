@@ -150,6 +150,49 @@ enum AccountabilityReader {
             take(read, range: sentence.lowerBound..<min(k + 1, text.count), into: &result)
             return
         }
+        readBareUnitBracket(text, into: &result)
+    }
+
+    /// `（财政部、税务总局）` closing an item's line, with no role word at all (a State Council
+    /// habit): units, every one named like a unit (`…局`, `…委`, `各区人民政府`), read as the
+    /// responsible — none is marked as lead, so none is guessed — and noted as unlabelled.
+    private static func readBareUnitBracket(_ text: LocatedText, into result: inout Accountability) {
+        var i = 0
+        while i < text.count {
+            guard text.norm[i] == "(" || text.norm[i] == "[" else { i += 1; continue }
+            var depth = 0, close = -1
+            for j in i..<text.count {
+                let s = text.norm[j]
+                if s == "(" || s == "[" { depth += 1 } else if s == ")" || s == "]" { depth -= 1; if depth == 0 { close = j; break } }
+            }
+            guard close > i else { return }
+            // Only a bracket that ends its line (`。` or `；` may follow).
+            var k = close + 1
+            while k < text.count, "。;. ".unicodeScalars.contains(text.norm[k]) { k += 1 }
+            let inner = text.trimmed((i + 1)..<close)
+            if k == text.count || text.norm[k] == "\n", inner.count >= 2, inner.count <= 120,
+               !text.norm[inner].contains(":"), !text.norm[inner].contains("。") {
+                let names = UnitLists.split(text, inner)
+                if !names.isEmpty, names.allSatisfy(isBareUnitName) {
+                    result.others += names
+                    result.consumed.append(i..<(close + 1))
+                    result.unlabelled = true
+                    return
+                }
+            }
+            i = close + 1
+        }
+    }
+
+    /// Endings of unit names (`市发展改革委`, `税务总局`, `各区人民政府`, `团市委`, `市总工会`).
+    static let unitEndings: [String] = ["局", "委", "办", "厅", "部", "署", "院", "政府", "中心", "公司", "集团", "银行",
+                                        "委员会", "办公室", "管委会", "工会", "妇联", "团委", "总队", "支队", "部门", "单位", "小组", "法院", "检察院"]
+
+    static func isBareUnitName(_ name: Located<String>) -> Bool {
+        let value = name.value
+        guard value.count >= 2, value.count <= 24, isPlainUnitName(name) else { return false }
+        if ["简称", "以下", "包括", "试行", "暂行"].contains(where: { value.contains($0) }) { return false }
+        return unitEndings.contains { value.hasSuffix($0) }
     }
 
     private static func take(_ read: RolePhrase, range: Range<Int>, into result: inout Accountability) {
