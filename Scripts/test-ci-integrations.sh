@@ -149,11 +149,12 @@ else
   fail "the action's check step: $(cat "$GITHUB_OUTPUT")"; head -5 "$WORK/check.out"
 fi
 SCHEMA=""
-for candidate in "${PLANCHECK_SHARED:-}/schemas/sarif-schema-2.1.0.json" "$ROOT/../shared/schemas/sarif-schema-2.1.0.json"; do
+# The schema ships with the repository (Tests/Schemas/README.md).
+for candidate in "$ROOT/Tests/Schemas/sarif-schema-2.1.0.json" "${PLANCHECK_SHARED:-}/schemas/sarif-schema-2.1.0.json"; do
   [ -f "$candidate" ] && SCHEMA="$candidate" && break
 done
 if [ -z "$SCHEMA" ]; then
-  skip "the SARIF 2.1.0 schema is absent (set PLANCHECK_SHARED): the action's SARIF not validated"
+  skip "the SARIF 2.1.0 schema is absent (Tests/Schemas/sarif-schema-2.1.0.json): the action's SARIF not validated"
 elif ! python3 -c "import jsonschema" 2>/dev/null; then
   skip "python3 has no jsonschema module: the action's SARIF not validated"
 elif python3 - "$SCHEMA" "$ACTION_PROJECT/plancheck.sarif" <<'EOF'
