@@ -127,13 +127,7 @@ enum AccountabilityReader {
         var i = 0
         while i < text.count {
             guard text.norm[i] == "(" || text.norm[i] == "[" else { i += 1; continue }
-            var depth = 0, close = -1
-            for j in i..<text.count {
-                let s = text.norm[j]
-                if s == "(" || s == "[" { depth += 1 }
-                else if s == ")" || s == "]" { depth -= 1; if depth == 0 { close = j; break } }
-            }
-            guard close > i else { break }
+            guard let close = closingBracket(text, openingAt: i) else { break }
             if let read = rolePhrase(text, (i + 1)..<close) {
                 take(read, range: i..<(close + 1), into: &result)
                 return
@@ -160,12 +154,7 @@ enum AccountabilityReader {
         var i = 0
         while i < text.count {
             guard text.norm[i] == "(" || text.norm[i] == "[" else { i += 1; continue }
-            var depth = 0, close = -1
-            for j in i..<text.count {
-                let s = text.norm[j]
-                if s == "(" || s == "[" { depth += 1 } else if s == ")" || s == "]" { depth -= 1; if depth == 0 { close = j; break } }
-            }
-            guard close > i else { return }
+            guard let close = closingBracket(text, openingAt: i) else { return }
             // Only a bracket that ends its line (`。` or `；` may follow).
             var k = close + 1
             while k < text.count, "。;. ".unicodeScalars.contains(text.norm[k]) { k += 1 }
@@ -193,6 +182,17 @@ enum AccountabilityReader {
         guard value.count >= 2, value.count <= 24, isPlainUnitName(name) else { return false }
         if ["简称", "以下", "包括", "试行", "暂行"].contains(where: { value.contains($0) }) { return false }
         return unitEndings.contains { value.hasSuffix($0) }
+    }
+
+    /// The bracket closing the one opened at `i` (round and square alike, nested), nil when the
+    /// text ends first.
+    static func closingBracket(_ text: LocatedText, openingAt i: Int) -> Int? {
+        var depth = 0
+        for j in i..<text.count {
+            let s = text.norm[j]
+            if s == "(" || s == "[" { depth += 1 } else if s == ")" || s == "]" { depth -= 1; if depth == 0 { return j } }
+        }
+        return nil
     }
 
     private static func take(_ read: RolePhrase, range: Range<Int>, into result: inout Accountability) {
